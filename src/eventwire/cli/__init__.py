@@ -1,0 +1,26 @@
+"""The `eventwire` command: a thin Typer layer over the library.
+
+Commands parse their options, call the library and turn its errors into exit codes with
+messages that say what went wrong and where.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from eventwire.cli import code as code_commands
+from eventwire.cli import store as store_commands
+
+app = typer.Typer(
+    name="eventwire",
+    help="News text in, CAMEO and PLOVER political events out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+code_commands.register(app)
+store_commands.register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,331 @@
+"""The event coder: from a parsed document to event records of the output contract.
+
+For each sentence: find knowledge-base names, match lexicon patterns, read source and
+target from the parse, read negation, modality and attribution around the trigger, add
+date, place and casualties, and expand compound and reciprocal actors into one event per
+directed pair.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import permutations, product
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.resolver import (
+    PRONOUNS,
+    ActorResolver,
+    Mention,
+    phrase_tokens,
+    segment_text,
+)
+from eventwire.attributes import Gazetteer, count_casualties, event_date
+from eventwire.events.attribution import find_attribution
+from eventwire.events.cues import (
+    Cues,
+    governing_chain,
+    is_hypothetical,
+    is_negated,
+    is_planned,
+    lemma,
+    negated_by_verb,
+)
+from eventwire.events.lexicon import Lexicon
+from eventwire.events.matcher import Match, match_sentence
+from eventwire.events.roles import (
+    merged_noun,
+    noun_sources,
+    noun_targets,
+    origin_of_attack,
+    place_object,
+    verb_subject,
+    verb_targets,
+)
+from eventwire.events.statements import Reading, drop_repeats, readings_from_speech
+from eventwire.models import Actor, Document, Event, Modality, Trigger
+from eventwire.ontology import CameoCode
+
+Pair = tuple[Actor | None, Actor | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the sentence says about the event beyond its actors."""
+
+    negated: bool
+    modality: Modality
+    speaker: Actor | None
+    reported_by: str | None
+    speech: Token | None = None
+    """The verb of saying that reports the event, if any."""
+
+
+@dataclass(slots=True)
+class SentenceScope:
+    """Per-sentence state shared by the events of one sentence."""
+
+    sent: Span
+    index: int
+    mentions: dict[int, Mention]
+    day: dt.date | None
+    earlier: list[tuple[int, list[Actor]]]
+    """(trigger index, source actors) of the events coded so far, for pronouns."""
+
+
+class EventCoder:
+    """Codes parsed documents; build once, then call `code_doc` for each document."""
+
+    def __init__(
+        self,
+        *,
+        resolver: ActorResolver,
+        lexicon: Lexicon,
+        cues: Cues,
+        ontology: dict[str, CameoCode],
+        intents: dict[str, str],
+        gazetteer: Gazetteer,
+        require_source: bool = True,
+    ) -> None:
+        self.resolver = resolver
+        self.lexicon = lexicon
+        self.cues = cues
+        self.ontology = ontology
+        self.intents = intents
+        self.gazetteer = gazetteer
+        self.require_source = require_source
+
+    def code_doc(self, doc: Doc, document: Document) -> list[Event]:
+        day = dt.date.fromisoformat(document.date) if document.date else None
+        events: list[Event] = []
+        earlier: list[tuple[int, list[Actor]]] = []
+        for index, sent in enumerate(doc.sents):
+            scope = SentenceScope(sent, index, self.resolver.mentions(sent), day, earlier)
+            readings = drop_repeats(self.read_sentence(scope))
+            readings += readings_from_speech(readings, self.ontology, self.cues)
+            events.extend(self.build_event(r, scope, document) for r in readings)
+        return events
+
+    def read_sentence(self, scope: SentenceScope) -> list[Reading]:
+        """Every event reading of a sentence, verbs first so that an event noun that is a
+        verb's subject or means merges into the verb's event."""
+        matches = match_sentence(scope.sent, self.lexicon, self.cues.modal_verbs)
+        nouns = {m.trigger.i: m for m in matches if m.pattern.pos == "noun"}
+        absorbed: set[int] = set()
+        readings: list[Reading] = []
+        for match in sorted(matches, key=lambda m: m.pattern.pos != "verb"):
+            if match.trigger.i in absorbed or self.is_role_noun(match):
+                continue
+            readings.extend(self.read_match(match, scope, nouns, absorbed))
+        return readings
+
+    def is_role_noun(self, match: Match) -> bool:
+        """`peacekeepers`, `protesters`: nouns that name actors, not events."""
+        token = match.trigger
+        sectors = self.resolver.sector_words
+        return match.pattern.pos == "noun" and (token.lower_ in sectors or token.lemma_.lower() in sectors)
+
+    # -- one match ----------------------------------------------------------------------
+
+    def read_match(
+        self, match: Match, scope: SentenceScope, nouns: dict[int, Match], absorbed: set[int]
+    ) -> list[Reading]:
+        context = self.read_context(match, scope)
+        if match.pattern.pos == "verb":
+            noun = merged_noun(match.trigger, nouns)
+            if noun is not None:
+                absorbed.add(noun.trigger.i)
+                match = Match(noun.pattern, noun.trigger, noun.used | match.used, noun.target_head)
+                source_heads = noun_sources(noun.trigger, noun)
+                target_heads = noun_targets(noun.trigger, noun) + verb_targets(match)
+            else:
+                subject = verb_subject(match.trigger)
+                source_heads = [subject] if subject is not None else []
+                if self.ontology[match.pattern.code].quad_class == 4:
+                    source_heads += [t for t in [origin_of_attack(match.trigger)] if t]
+                target_heads = verb_targets(match)
+        else:
+            source_heads = noun_sources(match.trigger, match)
+            target_heads = noun_targets(match.trigger, match)
+        sources = self.first_actors(source_heads, scope, context)
+        targets = [t for t in self.first_actors(target_heads, scope, context) if t not in sources]
+        if not any(a.country or a.id for a in (*sources, *targets)):
+            return []  # "insurgents killed people": no one a dyad could name
+        if self.require_source and not sources:
+            return []
+        if sources:
+            scope.earlier.append((match.trigger.i, sources))
+        code = self.effective_code(match.pattern.code, context)
+        if not targets:
+            targets = self.place_as_target(match.trigger, sources, code, scope)
+        return [
+            Reading(match.trigger, match.pattern.origin, match.pattern.pos, code, s, t, context)
+            for s, t in self.directed_pairs(sources, targets, code)
+        ]
+
+    def place_as_target(
+        self, trigger: Token, sources: list[Actor], code: str, scope: SentenceScope
+    ) -> list[Actor]:
+        """A country named as the place ("met in Zurich", "protested in Beijing") is the
+        target when the text names none, unless one of the sources is its own country
+        and the parties act on each other ("talks in Russia" between Russia and Iran)."""
+        place = place_object(trigger)
+        if place is None:
+            return []
+        actors = self.resolver.actors_at(place, scope.mentions, scope.day)
+        actors = [a for a in actors if a.id and a.id.startswith("country:")]
+        own = {a.country for a in sources}
+        if len(sources) > 1 and self.is_reciprocal(code) and own & {a.country for a in actors}:
+            return []
+        return actors
+
+    def first_actors(
+        self, heads: list[Token], scope: SentenceScope, context: Context
+    ) -> list[Actor]:
+        """The actors of the first phrase that names any; pronouns point back."""
+        for head in heads:
+            if head.lower_ in PRONOUNS:
+                antecedent = self.antecedent(head, scope, context)
+                if antecedent:
+                    return antecedent
+                continue
+            actors = [
+                a for a in self.resolver.actors_at(head, scope.mentions, scope.day)
+                if not self.is_outlet(a)
+            ]
+            if actors:
+                return actors
+        return []
+
+    @staticmethod
+    def antecedent(pronoun: Token, scope: SentenceScope, context: Context) -> list[Actor]:
+        """What a pronoun stands for: the source of an earlier event in the sentence
+        ("they met, after which they will sign"), else the speaker ("Iran said it
+        would"), else the source of the last event before this sentence."""
+        before = [(i, actors) for i, actors in scope.earlier if i < pronoun.i]
+        if context.speaker is not None and context.speech is not None:
+            speaker_at = context.speech.i if context.speech.i < pronoun.i else scope.sent.start
+            before.append((speaker_at, [context.speaker]))
+        before.sort(key=lambda item: item[0])
+        return before[-1][1] if before else []
+
+    def is_outlet(self, actor: Actor) -> bool:
+        entry = self.resolver.kb.entries.get(actor.id or "")
+        return entry is not None and entry.kind == "outlet"
+
+    # -- context ------------------------------------------------------------------------
+
+    def read_context(self, match: Match, scope: SentenceScope) -> Context:
+        chain = governing_chain(match.trigger)
+        negator = negated_by_verb(chain, self.cues)
+        negated = negator is not None or any(is_negated(t) for t in chain[:2])
+        if negator is not None and lemma(negator) in self.cues.denial_verbs:
+            modality: Modality = "reported_denied"
+        elif is_hypothetical(chain, self.cues):
+            modality = "hypothetical"
+        elif is_planned(chain, self.cues):
+            modality = "planned"
+        else:
+            modality = "asserted"
+        speaker, outlet, speech = self.attribution(match.trigger, scope)
+        return Context(negated, modality, speaker, outlet, speech)
+
+    def attribution(
+        self, trigger: Token, scope: SentenceScope
+    ) -> tuple[Actor | None, str | None, Token | None]:
+        found = find_attribution(trigger, self.cues)
+        speaker: Actor | None = None
+        outlet: str | None = None
+        for head in found.speakers:
+            for actor in self.resolver.actors_at(head, scope.mentions, scope.day):
+                if self.is_outlet(actor):
+                    outlet = outlet or actor.name
+                elif speaker is None:
+                    speaker = actor
+            if head.lemma_.lower() in self.cues.outlet_nouns and outlet is None:
+                outlet = segment_text(phrase_tokens(head))
+        return speaker, outlet, found.verb
+
+    def effective_code(self, code: str, context: Context) -> str:
+        """A planned act of cooperation is coded as the intent to do it (DESIGN: planning
+        to sign is AGREE, signing is SUPPORT)."""
+        if context.modality == "planned" and not context.negated:
+            return self.intents.get(code, code)
+        return code
+
+    def is_reciprocal(self, code: str) -> bool:
+        return any(code.startswith(prefix) for prefix in self.cues.reciprocal_codes)
+
+    def directed_pairs(self, sources: list[Actor], targets: list[Actor], code: str) -> list[Pair]:
+        """One event per directed pair: compound actors multiply, and actors named together
+        with no target act on each other when the act is mutual ("Russia and Iran signed
+        a treaty"), not when it is not ("US and British activists protested")."""
+        if not targets and len(sources) > 1 and self.is_reciprocal(code):
+            return list(permutations(sources, 2))
+        pairs: list[Pair] = list(product(sources or [None], targets or [None]))
+        if code in self.cues.symmetric_codes:
+            pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
+        return pairs
+
+    # -- the record ---------------------------------------------------------------------
+
+    def build_event(self, reading: Reading, scope: SentenceScope, document: Document) -> Event:
+        entry = self.ontology[reading.code]
+        trigger, context = reading.trigger, reading.context
+        source, target = reading.source, reading.target
+        date, basis = event_date(trigger, scope.day, planned=context.modality == "planned")
+        countries = [a.country for a in (source, target) if a is not None and a.country]
+        casualties = count_casualties(trigger)
+        return Event(
+            event_id=_event_id(document.id, scope.index, trigger.idx, reading),
+            doc_id=document.id,
+            sentence_index=scope.index,
+            sentence=scope.sent.text,
+            sentence_span=(scope.sent.start_char, scope.sent.end_char),
+            source=source,
+            target=target,
+            cameo=reading.code,
+            cameo_root=entry.root,
+            cameo_name=entry.name,
+            plover=entry.plover,
+            plover_mode=entry.plover_mode,
+            quad_class=entry.quad_class,
+            goldstein=entry.goldstein,
+            negated=context.negated,
+            modality=context.modality,
+            speaker=context.speaker,
+            reported_by=context.reported_by,
+            date=date,
+            date_basis=basis,
+            location=self.gazetteer.locate(trigger, countries=countries),
+            killed=casualties.killed,
+            injured=casualties.injured,
+            arrested=casualties.arrested,
+            trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+            confidence=_confidence(reading),
+            debug={
+                "pattern": reading.origin,
+                "source_reason": source.reason if source else None,
+                "target_reason": target.reason if target else None,
+                "casualty_phrases": casualties.phrases,
+            },
+        )
+
+
+def _confidence(reading: Reading) -> float:
+    """A rough 0..1 score: verbs with both actors named are the surest readings."""
+    score = 0.9 if reading.pos == "verb" else 0.75
+    score -= 0.15 if reading.source is None else 0.0
+    score -= 0.1 if reading.target is None else 0.0
+    score -= 0.1 if reading.context.modality == "hypothetical" else 0.0
+    return round(score, 2)
+
+
+def _event_id(doc_id: str, sentence: int, offset: int, reading: Reading) -> str:
+    """Stable across runs: document, sentence, trigger offset, code and the dyad."""
+    dyad = [(a.code or "") if a else "" for a in (reading.source, reading.target)]
+    key = "|".join([doc_id, str(sentence), str(offset), reading.code, *dyad])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,143 @@
+"""Reading the grammatical context of a trigger: negation, modality, attribution.
+
+The word lists live in `data/lexicon/cues.yaml`; this module only knows where in the parse
+to look for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from eventwire.datafiles import package_data, read_yaml
+from eventwire.errors import DataFileError
+
+CUE_LISTS = (
+    "speech_verbs",
+    "plan_verbs",
+    "modal_verbs",
+    "future_auxiliaries",
+    "hypothetical_auxiliaries",
+    "hypothetical_markers",
+    "negating_verbs",
+    "denial_verbs",
+    "outlet_nouns",
+    "symmetric_codes",
+    "reciprocal_codes",
+    "accusing_verbs",
+    "claiming_verbs",
+    "request_verbs",
+)
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    speech_verbs: frozenset[str]
+    plan_verbs: frozenset[str]
+    modal_verbs: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    hypothetical_markers: frozenset[str]
+    negating_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    outlet_nouns: frozenset[str]
+    symmetric_codes: frozenset[str]
+    reciprocal_codes: frozenset[str]
+    accusing_verbs: frozenset[str]
+    claiming_verbs: frozenset[str]
+    request_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    path = package_data("lexicon", "cues.yaml")
+    raw = read_yaml(path)
+    missing = [name for name in CUE_LISTS if not isinstance(raw.get(name), list)]
+    if missing:
+        raise DataFileError(str(path), None, f"missing list(s): {', '.join(missing)}")
+    return Cues(**{name: frozenset(str(w).lower() for w in raw[name]) for name in CUE_LISTS})
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def governing_chain(trigger: Token) -> list[Token]:
+    """The trigger and the verbs above it, as long as the climb stays in linked clauses."""
+    chain = [trigger]
+    token = trigger
+    while token.dep_ in CLAUSE_DEPS or (token.dep_ in ("dobj", "pobj", "nsubj") and token.pos_ == "NOUN"):
+        if token.head is token:
+            break
+        token = token.head
+        if token.dep_ == "prep":
+            token = token.head
+        chain.append(token)
+        if len(chain) > 6:
+            break
+    return chain
+
+
+def is_negated(token: Token) -> bool:
+    """`did not meet`, `no talks`, and conjuncts of a negated verb (`not X or Y`)."""
+    if any(c.lower_ in NEGATIONS and c.dep_ in ("neg", "det", "advmod") for c in token.children):
+        return True
+    return token.dep_ == "conj" and is_negated(token.head)
+
+
+def negated_by_verb(chain: list[Token], cues: Cues) -> Token | None:
+    """The verb above the trigger that says it did not happen (`refused to meet`)."""
+    for lower, upper in zip(chain, chain[1:], strict=False):
+        if lower.dep_ in ("xcomp", "ccomp", "pcomp") and lemma(upper) in cues.negating_verbs:
+            return upper
+        if lower.dep_ == "pobj" and lemma(upper) in cues.negating_verbs:
+            return upper
+    return None
+
+
+def _has_aux(token: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in words for c in token.children)
+
+
+def is_planned(chain: list[Token], cues: Cues) -> bool:
+    """Future tense or a plan verb above the trigger: `will sign`, `are set to meet`."""
+    if _has_aux(chain[0], cues.future_auxiliaries):
+        return True
+    for lower, upper in zip(chain, chain[1:], strict=False):
+        if lower.dep_ != "xcomp":
+            break
+        if lemma(upper) in cues.plan_verbs or _has_aux(upper, cues.future_auxiliaries):
+            return True
+    return False
+
+
+def is_hypothetical(chain: list[Token], cues: Cues) -> bool:
+    """`could strike`, `if Iran attacks`, `urged Iran to release`: the event is a
+    possibility or a request, not a report."""
+    for lower, upper in zip(chain, chain[1:3], strict=False):
+        if lower.dep_ in ("xcomp", "ccomp") and lemma(upper) in cues.request_verbs:
+            return True
+    for token in chain[:3]:
+        if _has_aux(token, cues.hypothetical_auxiliaries):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_markers for c in token.children):
+            return True
+        if token.dep_ != "xcomp":
+            break
+    return False
+
+
+def speech_verb(trigger: Token, cues: Cues) -> Token | None:
+    """The verb of saying whose complement holds the trigger (`..., the Kremlin said`)."""
+    token = trigger
+    for _ in range(6):
+        if token.head is token:
+            return None
+        if token.dep_ in ("ccomp", "parataxis", "advcl") and lemma(token.head) in cues.speech_verbs:
+            return token.head
+        token = token.head
+    return None

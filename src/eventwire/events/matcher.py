@@ -1,0 +1,142 @@
+"""Matching lexicon patterns against the parse of one sentence.
+
+Each token is looked up once in the verb or noun index; a pattern matches when all its
+words are found below the trigger in the parse. Overlapping matches are settled greedily,
+best pattern first, so that "threatened to attack" is one threat, not a threat and an attack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.events.lexicon import Lexicon, Pattern, Slot
+
+# Dependencies not followed from a verb trigger: they start another clause or another actor.
+CLAUSE_BREAKS = frozenset(
+    {"nsubj", "csubj", "ccomp", "advcl", "relcl", "conj", "cc", "parataxis", "punct", "mark",
+     "appos", "acl", "nsubj:pass"}
+)  # fmt: skip
+REACH_DEPTH = 3
+NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A pattern found in the text: its trigger, the tokens it used, the target's head."""
+
+    pattern: Pattern
+    trigger: Token
+    used: frozenset[int]
+    target_head: Token | None
+
+    @property
+    def rank(self) -> tuple[int, int, int]:
+        return (*self.pattern.score, -self.trigger.i)
+
+
+def _fits(token: Token, slot: Slot) -> bool:
+    return token.lower_ in slot or token.lemma_.lower() in slot
+
+
+def verb_reach(verb: Token) -> list[Token]:
+    """The tokens a verb pattern may use: the verb's own clause, a few levels down."""
+    reach: list[Token] = []
+    frontier = [verb]
+    for _ in range(REACH_DEPTH):
+        frontier = [c for t in frontier for c in t.children if c.dep_ not in CLAUSE_BREAKS]
+        reach.extend(frontier)
+    return reach
+
+
+def noun_reach(noun: Token) -> list[Token]:
+    """A noun's modifiers and prepositions, and those of the verb it is the object of
+    ("launched an attack on" attaches `on` to either)."""
+    reach = [c for c in noun.children if c.dep_ not in ("punct", "cc", "conj", "relcl", "appos")]
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+        reach.extend(c for c in noun.head.children if c.dep_ == "prep")
+    return reach
+
+
+def _prep_object(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            return child
+    return None
+
+
+def _find_words(pattern: Pattern, reach: list[Token]) -> list[Token] | None:
+    """The tokens that fill each word slot of the pattern, or None if one is missing."""
+    found = []
+    for slot in pattern.words:
+        token = next((t for t in reach if _fits(t, slot) and t not in found), None)
+        if token is None:
+            return None
+        found.append(token)
+    return found
+
+
+def _find_target_prep(pattern: Pattern, reach: list[Token]) -> Token | None | bool:
+    """The preposition that introduces the target; False when the pattern needs one and
+    the text has none."""
+    if pattern.target_prep is None:
+        return None
+    for token in reach:
+        if token.dep_ in ("prep", "agent", "dative", "prt") and token.lower_ in pattern.target_prep:
+            return token
+    return False
+
+
+def match_token(token: Token, lexicon: Lexicon) -> Iterator[Match]:
+    """Every pattern the token triggers."""
+    if token.pos_ == "VERB":
+        index, reach_of = lexicon.verbs, verb_reach
+    elif token.pos_ in ("NOUN", "PROPN"):
+        index, reach_of = lexicon.nouns, noun_reach
+    else:
+        return
+    patterns = index.get(token.lemma_.lower(), []) or index.get(token.lower_, [])
+    if not patterns:
+        return
+    reach = reach_of(token)
+    for pattern in patterns:
+        words = _find_words(pattern, reach)
+        if words is None:
+            continue
+        prep = _find_target_prep(pattern, reach)
+        if prep is False:
+            continue
+        used = {token.i, *(w.i for w in words)}
+        target = None
+        if isinstance(prep, Token):
+            used.add(prep.i)
+            target = _prep_object(prep)
+        yield Match(pattern, token, frozenset(used), target)
+
+
+def _gives_way(match: Match, candidates: list[Match], modal_verbs: frozenset[str]) -> bool:
+    """A modal verb's match that shares words with a match on another trigger."""
+    if match.trigger.lemma_.lower() not in modal_verbs:
+        return False
+    words = match.used - {match.trigger.i}
+    return any(words & m.used for m in candidates if m.trigger.i != match.trigger.i)
+
+
+def match_sentence(sent: Span, lexicon: Lexicon, modal_verbs: frozenset[str]) -> list[Match]:
+    """The best non-overlapping matches of a sentence, in text order.
+
+    A modal verb ("are scheduled to hold talks") only marks the event it governs as
+    planned: its own pattern gives way when that event has a pattern of its own."""
+    candidates = [m for token in sent for m in match_token(token, lexicon)]
+    candidates = [m for m in candidates if not _gives_way(m, candidates, modal_verbs)]
+    candidates.sort(key=lambda m: m.rank, reverse=True)
+    taken: set[int] = set()
+    chosen = []
+    for match in candidates:
+        if match.trigger.i in taken or (match.used - {match.trigger.i}) & taken:
+            continue
+        chosen.append(match)
+        taken |= match.used
+    return sorted(chosen, key=lambda m: m.trigger.i)

@@ -1,0 +1,147 @@
+"""Who acted and on whom: the source and target phrases of a matched trigger.
+
+These functions return the head tokens of the source and target noun phrases; the actor
+resolver turns each head into actors. They read the parse the way a coder reads a sentence:
+subject or `by` agent for the source, object, passive subject or a preposition for the target.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.matcher import Match
+
+TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "targeting")
+SOURCE_MODIFIERS = ("poss", "amod", "compound", "nmod")
+SUBJECT_DEPS = ("nsubj", "csubj")
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
+    """The object of the first of `preps` attached to `token`."""
+    for c in token.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+            obj = child(c, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def origin_of_attack(verb: Token) -> Token | None:
+    """`was fired at Israel from Gaza`: where a strike came from, when no one is named."""
+    return prep_object(verb, ("from",)) if is_passive(verb) else None
+
+
+def verb_subject(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, inherited through control and coordination:
+    "Russia agreed to release ..." gives `release` the subject Russia."""
+    if is_passive(verb):
+        return prep_object(verb, ("by",))
+    subject = child(verb, *SUBJECT_DEPS)
+    if subject is not None:
+        if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            return verb.head
+        return subject
+    if depth > 3 or verb.head is verb:
+        return None
+    if verb.dep_ == "xcomp" and is_passive(verb.head):
+        return child(verb.head, "nsubjpass")  # "are scheduled to meet": the planners meet
+    if verb.dep_ in ("xcomp", "conj", "advcl"):
+        return verb_subject(verb.head, depth + 1)
+    if verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ == "acl" and child(verb, "dobj") is not None:
+        return verb.head
+    return None
+
+
+def verb_targets(match: Match) -> list[Token]:
+    """Candidate targets of a verb, best first: the pattern's preposition, the object (or
+    passive subject), a dative, the usual prepositions on the verb or its object, and
+    last an object the pattern itself named ("released prisoners")."""
+    verb = match.trigger
+    if match.target_head is not None:
+        return [match.target_head]
+    if verb.dep_ == "acl" and child(verb, "dobj") is None:
+        return [verb.head]
+    deps = ("nsubjpass", "dative", "dobj") if is_passive(verb) else ("dobj", "dative")
+    objects = [c for c in verb.children if c.dep_ in deps]
+    candidates = [o for o in objects if o.i not in match.used]
+    for token in (verb, *objects):
+        obj = prep_object(token, TARGET_PREPS)
+        if obj is not None:
+            candidates.append(obj)
+    return candidates + [o for o in objects if o.i in match.used]
+
+
+def merged_noun(verb: Token, nouns: dict[int, Match]) -> Match | None:
+    """An event noun that names the verb's means: the subject of an active verb
+    ("airstrikes killed 70") or the `in`/`by` phrase of a passive one ("were killed in
+    Israeli shelling"). The two are one event."""
+    subject = child(verb, *SUBJECT_DEPS)
+    if subject is not None and subject.i in nouns:
+        return nouns[subject.i]
+    if verb.dep_ == "acl" and verb.head.i in nouns:
+        return nouns[verb.head.i]
+    if not is_passive(verb):
+        return None
+    for prep in verb.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by"):
+            obj = child(prep, "pobj")
+            if obj is not None and obj.i in nouns:
+                return nouns[obj.i]
+    return None
+
+
+def place_object(trigger: Token) -> Token | None:
+    """`in X` attached to the trigger or to its object: a meeting in Zurich, a protest in
+    Beijing. Used as the target when the text names no other."""
+    obj = prep_object(trigger, ("in", "inside"))
+    if obj is None:
+        dobj = child(trigger, "dobj")
+        obj = prep_object(dobj, ("in", "inside")) if dobj is not None else None
+    return obj
+
+
+def noun_sources(noun: Token, match: Match) -> list[Token]:
+    """Candidate sources of an event noun, best first: `Israel's strikes`, `Israeli
+    airstrikes`, `an attack by Hamas`, or the subject of the verb the noun is the object
+    of (`Israel launched airstrikes`)."""
+    candidates = [c for c in noun.lefts if c.dep_ in SOURCE_MODIFIERS and c.i not in match.used]
+    agent = prep_object(noun, ("by", "from"))
+    if agent is not None:
+        candidates.append(agent)
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head  # "announced freezes and sanctions": the list shares its verb
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("during", "on", "in"):
+        verb = verb.head  # "held talks during a visit to Beirut": the visitor held talks
+    if noun.dep_ in ("dobj", "attr", "pobj") and verb.pos_ in ("VERB", "AUX"):
+        subject = verb_subject(verb)
+        if subject is not None:
+            candidates.append(subject)
+    return candidates
+
+
+def noun_targets(noun: Token, match: Match) -> list[Token]:
+    """Candidate targets of an event noun: the pattern's preposition, else one of the usual
+    ones, else the object of the verb the noun is the subject of (`airstrikes hit Gaza`)."""
+    if match.target_head is not None:
+        return [match.target_head]
+    candidates = []
+    target = prep_object(noun, TARGET_PREPS)
+    if target is not None:
+        candidates.append(target)
+    if noun.dep_ == "nsubj":
+        candidates.append(child(noun.head, "dobj"))
+    acl = child(noun, "acl")
+    if acl is not None:
+        candidates.append(child(acl, "dobj"))
+    return [c for c in candidates if c is not None]

@@ -1,0 +1,94 @@
+"""Readings of one sentence before they become records: repeats, and what speech adds.
+
+A `Reading` is one directed event read from the text. Two rules work on all the readings
+of a sentence at once: the same act read twice ("met ... to discuss") is kept once, and a
+speaker who reports someone else's violence accuses them ("Israel said rockets were fired
+from Gaza"), while a speaker reporting their own claims it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from eventwire.models import Actor
+from eventwire.ontology import CameoCode
+
+if TYPE_CHECKING:
+    from eventwire.events.coder import Context
+    from eventwire.events.cues import Cues
+
+ACCUSE, CLAIM = "112", "015"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    trigger: Token
+    origin: str
+    pos: str
+    code: str
+    source: Actor | None
+    target: Actor | None
+    context: Context
+
+
+def _dyad(reading: Reading) -> tuple[str, str, str]:
+    source = reading.source.code or "" if reading.source else ""
+    target = reading.target.code or "" if reading.target else ""
+    return source, target, reading.code[:2]
+
+
+def drop_repeats(readings: list[Reading]) -> list[Reading]:
+    """Keep the first reading of each dyad and root; drop a reading with no target when
+    the same source does the same kind of act to a named target in the sentence."""
+    seen: set[tuple[str, str, str]] = set()
+    targeted = {(s, root) for s, t, root in map(_dyad, readings) if t}
+    kept = []
+    for reading in readings:
+        source, target, root = _dyad(reading)
+        if (source, target, root) in seen or (not target and (source, root) in targeted):
+            continue
+        seen.add((source, target, root))
+        kept.append(reading)
+    return kept
+
+
+def _statement(reading: Reading, cues: Cues) -> tuple[str, Actor | None] | None:
+    """The code and target of what saying `reading` amounts to, if anything."""
+    context = reading.context
+    speech, speaker, actor = context.speech, context.speaker, reading.source
+    if speech is None or speaker is None or actor is None or context.negated:
+        return None
+    verb = speech.lemma_.lower()
+    own = speaker.country is not None and speaker.country == actor.country
+    if own:
+        return (CLAIM, reading.target) if verb in cues.claiming_verbs else None
+    victim = reading.target is not None and reading.target.country == speaker.country
+    if verb in cues.accusing_verbs or (victim and verb in cues.speech_verbs):
+        return ACCUSE, actor
+    return None
+
+
+def readings_from_speech(
+    readings: list[Reading], ontology: dict[str, CameoCode], cues: Cues
+) -> list[Reading]:
+    """Accusations and claims made by reporting violence (material conflict): "the US
+    claimed ISIL attacked", "Israel said rockets were fired at it", "they claimed it"."""
+    added: dict[tuple[str, str, str], Reading] = {}
+    for reading in readings:
+        if ontology[reading.code].quad_class != 4:
+            continue
+        found = _statement(reading, cues)
+        if found is None:
+            continue
+        code, target = found
+        context = replace(reading.context, modality="asserted", speaker=None, speech=None)
+        assert reading.context.speech is not None
+        statement = Reading(
+            reading.context.speech, reading.origin, "verb", code, reading.context.speaker,
+            target, context,
+        )
+        added.setdefault(_dyad(statement), statement)
+    return list(added.values())

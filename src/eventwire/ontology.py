@@ -1,0 +1,57 @@
+"""The CAMEO codes with their Goldstein weights and PLOVER mapping, read from data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventwire.datafiles import package_data, read_csv
+from eventwire.errors import DataFileError
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    name: str
+    root: str
+    goldstein: float
+    quad_class: int
+    plover: str | None
+    plover_mode: str | None
+
+
+@lru_cache(maxsize=1)
+def load_ontology() -> dict[str, CameoCode]:
+    """Every CAMEO code by its code string (`"057"`), from `data/ontology/cameo.csv`."""
+    path = package_data("ontology", "cameo.csv")
+    codes: dict[str, CameoCode] = {}
+    required = ("code", "name", "root", "goldstein", "quad_class", "plover", "plover_mode")
+    for line, row in read_csv(path, required=required):
+        try:
+            entry = CameoCode(
+                code=row["code"],
+                name=row["name"],
+                root=row["root"],
+                goldstein=float(row["goldstein"]),
+                quad_class=int(row["quad_class"]),
+                plover=row["plover"] or None,
+                plover_mode=row["plover_mode"] or None,
+            )
+        except ValueError as exc:
+            raise DataFileError(str(path), line, f"bad number: {exc}") from exc
+        codes[entry.code] = entry
+    return codes
+
+
+@lru_cache(maxsize=1)
+def load_intents() -> dict[str, str]:
+    """Act code -> the code for intending it, from `data/ontology/intent.csv`."""
+    path = package_data("ontology", "intent.csv")
+    codes = load_ontology()
+    intents: dict[str, str] = {}
+    for line, row in read_csv(path, required=("code", "intent_code")):
+        for value in row.values():
+            if value not in codes:
+                raise DataFileError(str(path), line, f"{value!r} is not a CAMEO code")
+        intents[row["code"]] = row["intent_code"]
+    return intents

@@ -1,0 +1,115 @@
+"""Writing events as JSON Lines, CSV or Parquet, all or nothing.
+
+JSONL carries the contract's nested shape; CSV and Parquet carry the same fields flattened
+(`source.code` becomes `source_code`). Files are written to a temporary name and renamed,
+so a failed run never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from eventwire.models import Event
+
+FORMATS = ("jsonl", "csv", "parquet")
+
+
+def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """`{"source": {"code": "IRN"}}` -> `{"source_code": "IRN"}`; lists become JSON text."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, f"{name}_"))
+        elif isinstance(value, list):
+            flat[name] = json.dumps(value)
+        else:
+            flat[name] = value
+    return flat
+
+
+def flat_columns() -> list[str]:
+    """The CSV/Parquet columns, fixed so that empty actors still get their columns."""
+    from eventwire.models import Actor, Location, Trigger
+
+    actor = [f for f in Actor.__dataclass_fields__ if f != "reason"]
+    nested = {
+        "source": actor,
+        "target": actor,
+        "speaker": actor,
+        "location": list(Location.__dataclass_fields__),
+        "trigger": list(Trigger.__dataclass_fields__),
+    }
+    columns = []
+    for name in Event.__dataclass_fields__:
+        if name == "debug":
+            continue
+        columns += [f"{name}_{sub}" for sub in nested[name]] if name in nested else [name]
+    return columns
+
+
+@contextmanager
+def atomic_file(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """Open a temporary file beside `path`; rename it over `path` only on success."""
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8", newline="" if "b" not in mode else None) as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def write_jsonl(events: Iterable[Event], handle: IO[str], *, debug: bool = False) -> int:
+    count = 0
+    for event in events:
+        handle.write(json.dumps(event.to_dict(debug=debug), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_csv(events: Iterable[Event], handle: IO[str]) -> int:
+    columns = flat_columns()
+    writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    count = 0
+    for event in events:
+        writer.writerow(flatten(event.to_dict()))
+        count += 1
+    return count
+
+
+def write_parquet(events: Iterable[Event], path: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    columns = flat_columns()
+    rows = [flatten(e.to_dict()) for e in events]
+    table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
+    with atomic_file(path, "wb") as handle:
+        pq.write_table(table, handle)
+    return len(rows)
+
+
+def write_events(
+    events: Iterable[Event], path: Path | None, fmt: str, *, stdout: IO[str], debug: bool = False
+) -> int:
+    """Write events to `path` (or `stdout` when None) in `fmt`; returns how many."""
+    if fmt == "parquet":
+        if path is None:
+            raise ValueError("Parquet output needs a file: add -o FILE.parquet")
+        return write_parquet(events, path)
+    writer = write_csv if fmt == "csv" else lambda ev, h: write_jsonl(ev, h, debug=debug)
+    if path is None:
+        return writer(events, stdout)
+    with atomic_file(path) as handle:
+        return writer(events, handle)

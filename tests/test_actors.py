@@ -1,0 +1,109 @@
+"""Actor resolution: names, adjectives, capitals, seats, role nouns, people by date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from eventwire.actors import ActorResolver, load_knowledge_base
+from eventwire.actors.knowledge import KnowledgeBase, load_file
+from eventwire.errors import DataFileError
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def resolver(nlp) -> ActorResolver:
+    return ActorResolver(load_knowledge_base(), nlp)
+
+
+def subject_actors(nlp, resolver: ActorResolver, sentence: str, day: str) -> list[str]:
+    """Codes of the actors in the subject of the sentence's main verb."""
+    doc = nlp(sentence)
+    sent = next(iter(doc.sents))
+    subject = next(t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root)
+    mentions = resolver.mentions(sent)
+    actors = resolver.actors_at(subject, mentions, dt.date.fromisoformat(day))
+    return [a.code or "" for a in actors]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day", "codes"),
+    [
+        # names, aliases, adjectives, capitals, seats of power
+        ("Türkiye closed the border.", "2024-01-01", ["TUR"]),
+        ("The UK recalled its envoy.", "2024-01-01", ["GBR"]),
+        ("Pyongyang fired a missile.", "2024-01-01", ["PRK"]),
+        ("The Kremlin rejected the offer.", "2024-01-01", ["RUSGOV"]),
+        ("Israeli forces entered the town.", "2024-01-01", ["ISRMIL"]),
+        ("Iran's foreign minister arrived.", "2024-01-01", ["IRNGOV"]),
+        ("Egyptian police detained the men.", "2024-01-01", ["EGYCOP"]),
+        ("The president of Kenya spoke.", "2024-01-01", ["KENGOV"]),
+        # compounds
+        ("Russia and Iran signed the deal.", "2024-01-01", ["RUS", "IRN"]),
+        ("Brazil, India and China objected.", "2024-01-01", ["BRA", "IND", "CHN"]),
+        # people, by the date of the report
+        ("Vladimir Putin arrived.", "2024-01-01", ["RUSGOV"]),
+        ("Ebrahim Raisi arrived.", "2022-06-01", ["IRNGOV"]),
+        ("Ebrahim Raisi arrived.", "2024-09-01", ["IRNELI"]),
+        ("Masoud Pezeshkian arrived.", "2024-09-01", ["IRNGOV"]),
+        ("Benjamin Netanyahu arrived.", "2022-03-01", ["ISRELI"]),
+        ("Benjamin Netanyahu arrived.", "2023-03-01", ["ISRGOV"]),
+        # unknown people: the title and adjective tell
+        ("Sudanese General Ahmed Karimov spoke.", "2024-01-01", ["SDNMIL"]),
+        # armed groups and organisations
+        ("Hezbollah fired rockets.", "2024-01-01", ["LBNREB"]),
+        ("The Houthis attacked a ship.", "2024-01-01", ["YEMREB"]),
+    ],
+)
+def test_actors_resolve_subject(nlp, resolver, sentence: str, day: str, codes: list[str]) -> None:
+    assert subject_actors(nlp, resolver, sentence, day) == codes
+
+
+def test_actors_appositive_gives_the_role(nlp, resolver) -> None:
+    codes = subject_actors(nlp, resolver, "Arman Petrosyan, Armenia's envoy to Paris, spoke.", "2024-01-01")
+    assert codes == ["ARMGOV"]
+
+
+def test_actors_lower_case_words_are_not_countries(nlp, resolver) -> None:
+    doc = nlp("We ate turkey and chad with us.")
+    assert resolver.mentions(next(iter(doc.sents))) == {}
+
+
+def test_actors_reason_says_why(nlp, resolver) -> None:
+    doc = nlp("Ebrahim Raisi arrived.")
+    sent = next(iter(doc.sents))
+    (actor,) = resolver.actors_at(sent[1], resolver.mentions(sent), dt.date(2024, 9, 1))
+    assert "out of office" in (actor.reason or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("- code: IRN\n  aliases: [Persia]\n", "entry needs `code` and `name`"),
+        ("- code: IRN\n  name: Iran\n  aliases: Persia\n", "`aliases` must be a list"),
+        ("- code: IRN\n  name: [unclosed\n", "invalid YAML"),
+    ],
+)
+def test_actors_bad_file_names_file_and_line(tmp_path: Path, text: str, problem: str) -> None:
+    path = tmp_path / "countries.yaml"
+    path.write_text(text, encoding="utf-8")
+    kb = KnowledgeBase()
+    with pytest.raises(DataFileError) as error:
+        load_file(path, kb)
+    assert problem in str(error.value)
+    assert error.value.line is not None
+    assert kb.entries == {}
+
+
+def test_actors_bad_role_date_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "people_mine.yaml"
+    path.write_text(
+        "- id: someone\n  name: Some One\n  roles:\n"
+        "    - {country: FRA, sector: GOV, start: 2020-13-01}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match="is not a date"):
+        load_file(path, KnowledgeBase())

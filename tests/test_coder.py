@@ -1,0 +1,124 @@
+"""The coder on sentences written for these tests: syntax, compounds, negation, modality.
+
+Each row: sentence, publication date, and the events expected as
+"SOURCE>TARGET:CODE" strings (actor codes or their first three letters), with flags.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.models import Event
+from eventwire.pipeline import code_text
+
+pytestmark = pytest.mark.model
+
+DATE = "2024-03-14"
+
+
+def dyads(events: list[Event], width: int = 3) -> set[str]:
+    def code(actor) -> str:
+        return (actor.code or "---")[:width] if actor else "---"
+
+    return {f"{code(e.source)}>{code(e.target)}:{e.cameo}" for e in events}
+
+
+def find(events: list[Event], cameo: str) -> Event:
+    matches = [e for e in events if e.cameo == cameo]
+    assert matches, f"no {cameo} event in {dyads(events)}"
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # subject, object and prepositional targets
+        ("Turkey held talks with Azerbaijan in Baku.", {"TUR>AZE:046", "AZE>TUR:046"}),
+        ("Chinese warships fired on a Philippine supply boat.", {"CHN>PHL:190"}),
+        ("Egypt condemned the Israeli raid on Jenin.", {"EGY>ISR:111"}),
+        ("Britain imposed sanctions on Russian banks.", {"GBR>RUS:163"}),
+        ("The Polish president visited Kyiv.", {"POL>UKR:042"}),
+        # passive voice
+        ("Two Israeli soldiers were abducted by Hamas.", {"PSE>ISR:181"}),
+        ("A Syrian opposition leader was arrested by Turkish police.", {"TUR>SYR:173"}),
+        # possessives and event nouns
+        ("Israel's strikes on Lebanon continued.", {"ISR>LBN:190"}),
+        # compound actors and reciprocity
+        ("Russia and Iran signed a cooperation treaty.", {"RUS>IRN:057", "IRN>RUS:057"}),
+        ("Saudi Arabia and Iran agreed to restore relations.", {"SAU>IRN:03", "IRN>SAU:03"}),
+        ("France and Germany sent tanks to Ukraine.", {"FRA>UKR:07", "DEU>UKR:07"}),
+        # several events, subordinate clauses
+        (
+            "Japan criticized North Korea after Pyongyang launched a missile over Hokkaido.",
+            {"JPN>PRK:111", "PRK>---:19"},
+        ),
+    ],
+)
+def test_coder_codes_dyads(sentence: str, expected: set[str]) -> None:
+    found = dyads(code_text(sentence, date=DATE))
+    for want in expected:
+        assert any(f.startswith(want) for f in found), f"{want} not in {found}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cameo", "negated", "modality"),
+    [
+        ("Iran did not attend the talks in Vienna.", "04", True, "asserted"),
+        ("Egypt refused to meet the Israeli delegation.", "04", True, "asserted"),
+        ("The Indian prime minister will visit Moscow next week.", "042", False, "planned"),
+        ("Armenia plans to sign a peace treaty with Azerbaijan.", "030", False, "planned"),
+        ("Greek and Turkish ministers are expected to meet in Athens.", "04", False, "planned"),
+        ("Hungary could veto the EU aid package for Ukraine.", "129", False, "hypothetical"),
+        ("If Israel attacks Iran, Tehran will respond.", "19", False, "hypothetical"),
+        ("Russia denied shelling the nuclear plant in Ukraine.", "19", True, "reported_denied"),
+    ],
+)
+def test_coder_reads_negation_and_modality(
+    sentence: str, cameo: str, negated: bool, modality: str
+) -> None:
+    events = [e for e in code_text(sentence, date=DATE) if e.cameo.startswith(cameo)]
+    assert events, f"no {cameo} event in {sentence!r}"
+    assert (events[0].negated, events[0].modality) == (negated, modality)
+
+
+def test_coder_codes_the_denial_itself() -> None:
+    events = code_text("Russia denied shelling the nuclear plant in Ukraine.", date=DATE)
+    assert find(events, "016").source.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "reported_by"),
+    [
+        ("Israeli troops raided a refugee camp in Jenin, the Palestinian health ministry said.", "PSE", None),
+        ("Ukraine shot down 20 Russian drones overnight, Reuters reported.", None, "Reuters"),
+        ("According to Al Jazeera, Egyptian officials met Hamas leaders in Cairo.", None, "Al Jazeera"),
+    ],
+)
+def test_coder_attributes_speaker_and_outlet(sentence: str, speaker: str | None, reported_by: str | None) -> None:
+    event = code_text(sentence, date=DATE)[0]
+    assert (event.speaker.country if event.speaker else None) == speaker
+    assert event.reported_by == reported_by
+
+
+def test_coder_never_makes_an_outlet_an_actor() -> None:
+    events = code_text("Reuters reported that Iran seized a tanker in the Gulf.", date=DATE)
+    assert all(e.source is None or e.source.name != "Reuters" for e in events)
+
+
+def test_coder_pronoun_in_reported_speech_is_the_speaker() -> None:
+    events = code_text("Iran said it would retaliate against Israel.", date=DATE)
+    assert any(e.source and e.source.country == "IRN" for e in events)
+
+
+def test_coder_fills_the_contract_fields() -> None:
+    event = code_text("Russia and Iran signed a cooperation treaty in Moscow.", date=DATE)[0]
+    record = event.to_dict()
+    assert record["plover"] == "SUPPORT" and record["quad_class"] == 1
+    assert record["goldstein"] == 8.0 and record["cameo_name"]
+    assert record["trigger"]["text"] == "signed"
+    assert record["sentence"][record["trigger"]["start"] : record["trigger"]["end"]] == "signed"
+    assert record["date"] and record["date_basis"] in ("explicit", "relative", "publication")
+
+
+def test_coder_nothing_in_a_weather_report() -> None:
+    assert code_text("Heavy snow closed roads across the Alps on Sunday.", date=DATE) == []

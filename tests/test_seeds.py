@@ -1,0 +1,65 @@
+"""The events an analyst expects from the seed documents in ../shared/dev/seeds.
+
+The seed texts are read at test time (never copied here); each case names a short phrase
+that picks the sentence, and the events that sentence must give.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.models import Document, Event
+from eventwire.pipeline import code_documents
+
+pytestmark = pytest.mark.model
+
+DIGEST = "000_b0d5a201b81589cc.txt"
+ESSAY = "003_d20c0770b723ed39.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_events(seeds: dict[str, tuple[str, str]]) -> dict[str, list[Event]]:
+    documents = [Document(id=name, text=text, date=date) for name, (text, date) in seeds.items()]
+    return {coded.document.id: coded.events for coded in code_documents(documents)}
+
+
+def events_in(seed_events: dict[str, list[Event]], name: str, phrase: str) -> list[Event]:
+    found = [e for e in seed_events[name] if phrase in e.sentence]
+    assert found, f"no event coded in the sentence with {phrase!r}"
+    return found
+
+
+def directed(events: list[Event], plover: str) -> set[tuple[str, str]]:
+    return {
+        (e.source.code or "", e.target.code or "")
+        for e in events
+        if e.plover == plover and e.source and e.target
+    }
+
+
+def test_seeds_planned_summit_is_consult_both_ways(seed_events) -> None:
+    events = events_in(seed_events, DIGEST, "scheduled to hold talks")
+    consult = [e for e in events if e.plover == "CONSULT"]
+    assert {("RUSGOV", "IRNGOV"), ("IRNGOV", "RUSGOV")} <= directed(consult, "CONSULT")
+    assert all(e.modality == "planned" for e in consult)
+
+
+def test_seeds_planned_signing_is_agree(seed_events) -> None:
+    events = events_in(seed_events, DIGEST, "scheduled to hold talks")
+    agree = [e for e in events if e.plover == "AGREE"]
+    assert agree and all(e.modality == "planned" for e in agree)
+
+
+def test_seeds_airstrikes_are_an_israeli_assault(seed_events) -> None:
+    events = events_in(seed_events, DIGEST, "killed at least 70 people")
+    assault = [e for e in events if e.plover == "ASSAULT"]
+    assert assault and assault[0].source.country == "ISR"
+
+
+def test_seeds_denial_of_involvement_is_negated(seed_events) -> None:
+    events = events_in(seed_events, DIGEST, "is not involved in or supporting")
+    assert any(e.negated for e in events)
+
+
+def test_seeds_essay_codes_events(seed_events) -> None:
+    assert len(seed_events[ESSAY]) >= 10

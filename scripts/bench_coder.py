@@ -25,7 +25,9 @@ from eventwire.settings import Settings
 def read_corpus(path: Path, repeat: int) -> list[Document]:
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     docs = [Document(id=r["id"], text=r["text"], date=r["date"]) for r in records]
-    return [Document(id=f"{d.id}-{i}", text=d.text, date=d.date) for i in range(repeat) for d in docs]
+    return [
+        Document(id=f"{d.id}-{i}", text=d.text, date=d.date) for i in range(repeat) for d in docs
+    ]
 
 
 def countries_only(kb: KnowledgeBase) -> KnowledgeBase:
@@ -65,8 +67,12 @@ def main() -> None:
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print(f"documents            {len(documents)}  sentences {sentences}  events {events}")
-    print(f"spaCy parse          {parse_seconds:7.2f} s  {sentences / parse_seconds:8.0f} sentences/s")
-    print(f"coder (full KB)      {code_seconds:7.2f} s  {sentences / code_seconds:8.0f} sentences/s")
+    print(
+        f"spaCy parse          {parse_seconds:7.2f} s  {sentences / parse_seconds:8.0f} sentences/s"
+    )
+    print(
+        f"coder (full KB)      {code_seconds:7.2f} s  {sentences / code_seconds:8.0f} sentences/s"
+    )
     print(f"coder (countries)    {countries_seconds:7.2f} s")
     print(f"coder share of total {code_seconds / (parse_seconds + code_seconds):7.1%}")
     print(f"full KB vs countries {code_seconds / countries_seconds - 1:+7.1%}")

@@ -26,4 +26,6 @@ def seeds() -> dict[str, tuple[str, str]]:
     if not manifest.exists():
         pytest.skip(f"the seed documents are not here ({SEEDS}): this clone has no ../shared")
     entries = json.loads(manifest.read_text(encoding="utf-8"))
-    return {e["file"]: ((SEEDS / e["file"]).read_text(encoding="utf-8"), e["date"]) for e in entries}
+    return {
+        e["file"]: ((SEEDS / e["file"]).read_text(encoding="utf-8"), e["date"]) for e in entries
+    }

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from eventwire.attributes import Gazetteer
-from eventwire.attributes.gazetteer_data import name_key
+from eventwire.attributes.gazetteer_data import name_key, read_places
+from eventwire.errors import DataFileError
 from eventwire.models import Location
 from test_attributes_support import seed_trigger, trigger_in
 
@@ -85,7 +86,7 @@ LOCATIONS = [
     ("The tanker was boarded in the Strait of Hormuz.", "boarded", "Strait of Hormuz", None),
     # nested phrases and place words
     ("The general died in a blast at a checkpoint in Aleppo.", "died", "Aleppo", "SYR"),
-    ("Russian shelling hit homes in the southern city of Mykolaiv.", "shelling", "Mykolayiv", "UKR"),
+    ("Artillery damaged homes in the southern city of Mykolaiv.", "damaged", "Mykolayiv", "UKR"),
     ("Troops pushed forward in Russia's Belgorod region.", "pushed", "Belgorod region", "RUS"),
     ("Israeli jets struck targets in southern Lebanon.", "struck", "South Lebanon", "LBN"),
     ("Soldiers raided homes in Khan Yunis at dawn.", "raided", "Khan Younis", "PSE"),
@@ -137,3 +138,20 @@ def test_attributes_places_seed_documents(gazetteer, nlp, seeds, phrase, word, n
     trigger, _ = seed_trigger(nlp, seeds, phrase, word)
     found = gazetteer.locate(trigger)
     assert found is not None and (found.name, found.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("Red Sea,,XX,20.0,38.5,sea", "not an ISO alpha-3 code"),
+        ("Red Sea,,,north,38.5,sea", "lat/lon must be numbers"),
+        ("Red Sea,,,95.0,38.5,sea", "out of range"),
+        (",,,20.0,38.5,sea", "name column is empty"),
+    ],
+)
+def test_attributes_places_table_errors_name_file_and_line(tmp_path, row, problem) -> None:
+    path = tmp_path / "places.csv"
+    path.write_text(f"name,aliases,country,lat,lon,kind\n{row}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=problem) as caught:
+        list(read_places(path))
+    assert caught.value.line == 2 and caught.value.path == str(path)

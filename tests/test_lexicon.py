@@ -52,7 +52,9 @@ def test_lexicon_pattern_codes_its_example(pattern: Pattern) -> None:
 )
 def test_lexicon_bad_line_names_file_and_line(tmp_path: Path, line: str, problem: str) -> None:
     path = tmp_path / "99_bad.csv"
-    path.write_text(f"# comment\ncode,pos,pattern,example,source,target\n{line}\n", encoding="utf-8")
+    path.write_text(
+        f"# comment\ncode,pos,pattern,example,source,target\n{line}\n", encoding="utf-8"
+    )
     with pytest.raises(DataFileError) as error:
         read_lexicon_file(path, Lexicon())
     assert error.value.line == 3

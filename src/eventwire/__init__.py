@@ -1,7 +1,7 @@
 """eventwire: news text in, CAMEO and PLOVER political events out.
 
-    >>> import eventwire
-    >>> events = eventwire.code_text("Russia and Iran signed a treaty.", date="2025-01-17")
+>>> import eventwire
+>>> events = eventwire.code_text("Russia and Iran signed a treaty.", date="2025-01-17")
 """
 
 from __future__ import annotations

@@ -97,7 +97,9 @@ def read_gold(path: Path) -> Iterator[tuple[Document, list[dict[str, str]]] | Ba
         try:
             record = json.loads(line)
             document = Document(
-                id=str(record.get("id", origin)), text=record["text"], date=gold_date(record.get("date")),
+                id=str(record.get("id", origin)),
+                text=record["text"],
+                date=gold_date(record.get("date")),
                 origin=origin,
             )
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
@@ -106,7 +108,9 @@ def read_gold(path: Path) -> Iterator[tuple[Document, list[dict[str, str]]] | Ba
         yield document, list(record.get("expected") or [])
 
 
-def score_record(report: Report, doc_id: str, gold: list[dict[str, str]], events: Iterable[Event]) -> None:
+def score_record(
+    report: Report, doc_id: str, gold: list[dict[str, str]], events: Iterable[Event]
+) -> None:
     """Add one record's matches to the report; only events the text reports as real
     count (not the negated, not the hypothetical)."""
     coded = [e for e in events if not e.negated and e.modality != "hypothetical"]
@@ -126,7 +130,7 @@ def evaluate(path: Path, *, settings: Settings | None = None) -> Report:
     """Code every gold text with its date and score the events against the gold ones."""
     report = Report()
     gold_by_id: dict[str, list[dict[str, str]]] = {}
-    documents = []
+    documents: list[Document] = []
     for item in read_gold(path):
         if isinstance(item, BadRecord):
             report.bad.append(item)
@@ -137,5 +141,7 @@ def evaluate(path: Path, *, settings: Settings | None = None) -> Report:
         documents.append(Document(id=key, text=document.text, date=document.date))
     for coded in code_documents(documents, settings=settings):
         report.records += 1
-        score_record(report, coded.document.id.split(":", 1)[1], gold_by_id[coded.document.id], coded.events)
+        score_record(
+            report, coded.document.id.split(":", 1)[1], gold_by_id[coded.document.id], coded.events
+        )
     return report

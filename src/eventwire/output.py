@@ -61,7 +61,12 @@ def atomic_file(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")
     try:
-        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8", newline="" if "b" not in mode else None) as handle:
+        with os.fdopen(
+            fd,
+            mode,
+            encoding=None if "b" in mode else "utf-8",
+            newline="" if "b" not in mode else None,
+        ) as handle:
             yield handle
         os.replace(tmp, path)
     except BaseException:

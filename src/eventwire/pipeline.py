@@ -51,7 +51,9 @@ def code_documents(
     nlp = load_pipeline(settings.model)
     for_text, for_records = tee(documents)
     texts = (d.text for d in for_text)
-    for document, doc in zip(for_records, nlp.pipe(texts, batch_size=settings.batch_size), strict=True):
+    for document, doc in zip(
+        for_records, nlp.pipe(texts, batch_size=settings.batch_size), strict=True
+    ):
         events = coder.code_doc(doc, document)
         if settings.min_confidence:
             events = [e for e in events if e.confidence >= settings.min_confidence]

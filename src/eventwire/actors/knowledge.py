@@ -209,7 +209,12 @@ def load_file(path: DataPath, kb: KnowledgeBase) -> None:
         kb.sectors.update(_sector_table(raw, str(path)))
         return
     if not isinstance(raw, list):
-        raise DataFileError(str(path), None, "expected a YAML list of entries")
+        raise DataFileError(
+            str(path),
+            None,
+            "expected a YAML list of entries (or a PETRARCH dictionary named *.actors.txt "
+            "or *.agents.txt)",
+        )
     where = str(path)
     entries = [_entry(item, kind or _kind_of_entry(item, where), where) for item in raw]
     for entry in entries:

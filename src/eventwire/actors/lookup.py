@@ -28,6 +28,8 @@ from eventwire.actors.resolver import ActorResolver, mention_countries, phrase_s
 from eventwire.models import Actor
 
 BATCH_SIZE = 512
+CACHE_SIZE = 100_000
+"""Distinct (mention, context, date) answers a batch run keeps before starting afresh."""
 FIELDS = ("code", "country", "sector", "group", "name")
 UNUSED_PIPES = ("ner",)
 """Components the resolver does not read: skipping them makes batches faster."""
@@ -100,18 +102,38 @@ def resolve_lines(
     """One output record per input line, in order: `{"id", "code", "country", "sector",
     "group", "name", "reason"}`; blank lines are skipped, bad ones give nulls and a reason."""
     numbered = ((n, line) for n, line in enumerate(lines, start=1) if line.strip())
+    answers: dict[tuple[str, str | None, dt.date | None], Actor | None] = {}
     while chunk := list(itertools.islice(numbered, batch_size)):
         items = [read_line(line, number) for number, line in chunk]
-        queries = [item for item in items if isinstance(item, MentionQuery)]
-        texts = _texts_to_parse(queries)
-        docs = dict(zip(texts, _pipe(nlp, texts), strict=True))
+        if len(answers) > CACHE_SIZE:
+            answers.clear()
+        _answer_new_queries(items, answers, resolver, nlp)
         for item in items:
             if isinstance(item, BadLine):
                 yield output_record(item.id, None, item.problem)
-            else:
-                actor = _resolve(item, docs, resolver)
-                problem = None if actor else f"no actor found in {item.text!r}"
-                yield output_record(item.id, actor, problem)
+                continue
+            actor = answers[_key(item)]
+            problem = None if actor else f"no actor found in {item.text!r}"
+            yield output_record(item.id, actor, problem)
+
+
+def _key(query: MentionQuery) -> tuple[str, str | None, dt.date | None]:
+    return query.text, query.context, query.day
+
+
+def _answer_new_queries(
+    items: list[MentionQuery | BadLine],
+    answers: dict[tuple[str, str | None, dt.date | None], Actor | None],
+    resolver: ActorResolver,
+    nlp: Language,
+) -> None:
+    """Resolve the queries not answered before: news batches repeat the same mentions
+    ("Iran", "Israeli forces") thousands of times, and each is parsed once."""
+    fresh = {_key(q): q for q in items if isinstance(q, MentionQuery) and _key(q) not in answers}
+    texts = _texts_to_parse(list(fresh.values()))
+    docs = dict(zip(texts, _pipe(nlp, texts), strict=True))
+    for key, query in fresh.items():
+        answers[key] = _resolve(query, docs, resolver)
 
 
 def read_line(line: str, number: int) -> MentionQuery | BadLine:

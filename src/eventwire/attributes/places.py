@@ -4,8 +4,9 @@
 names a location. So a place counts only when a locative preposition ("in", "at", "near",
 "off", "over", ...) governs it in the trigger's clause, or when it qualifies a nominal
 trigger ("the Beirut airstrike"); otherwise the first place after a locative preposition
-in the sentence that hangs from the event's clause or from no verb; otherwise none. spaCy often tags unfamiliar places as ORG or PERSON, so those
-are looked up too, but only by their main names and never when they are also common words.
+in the sentence that hangs from the event's clause or from no verb; otherwise none.
+spaCy often tags unfamiliar places as ORG or PERSON, so those are looked up too, but only
+by their main names and never when they are also common words.
 """
 
 from __future__ import annotations
@@ -82,7 +83,8 @@ class Gazetteer:
 
     def locate(self, trigger: Token, *, countries: Collection[str] = ()) -> Location | None:
         """The event's location: the place attached to the trigger's clause, else the first
-        place after a locative preposition elsewhere in the sentence, else None."""
+        place after a locative preposition in the sentence that no other verb governs,
+        else None. `countries` (ISO alpha-3, from the story's actors) breaks ties."""
         chain = clause_chain(trigger)
         for token in chain:
             found = self._attached_place(token, countries)

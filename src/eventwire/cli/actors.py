@@ -30,7 +30,7 @@ Model = Annotated[str | None, typer.Option(help="spaCy pipeline to parse with.")
 
 
 def _fail(message: str) -> typer.Exit:
-    Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False)
+    Console(stderr=True, soft_wrap=True).print(f"[red]error:[/red] {message}", highlight=False)
     return typer.Exit(code=1)
 
 

@@ -21,7 +21,9 @@ PROGRESS_MIN_DOCUMENTS = 20
 
 ActorFiles = Annotated[
     list[Path] | None,
-    typer.Option("--actors", help="Extra actor file (YAML), merged over the shipped ones; repeatable."),
+    typer.Option(
+        "--actors", help="Extra actor file (YAML), merged over the shipped ones; repeatable."
+    ),
 ]
 Model = Annotated[str | None, typer.Option(help="spaCy pipeline to parse with.")]
 
@@ -55,7 +57,9 @@ def _documents(
         yield item
 
 
-def _events(documents: Iterator[Document], settings: Settings, show_progress: bool) -> Iterator[Event]:
+def _events(
+    documents: Iterator[Document], settings: Settings, show_progress: bool
+) -> Iterator[Event]:
     from eventwire.pipeline import code_documents
 
     if not show_progress:
@@ -70,33 +74,61 @@ def _events(documents: Iterator[Document], settings: Settings, show_progress: bo
             yield from coded.events
 
 
+def _said_by(event: Event) -> str:
+    parts = [event.speaker.code or event.speaker.text] if event.speaker else []
+    parts += [f"via {event.reported_by}"] if event.reported_by else []
+    return " ".join(parts) or "-"
+
+
 def print_table(events: list[Event]) -> None:
     """A readable table for a terminal: who did what to whom, how and when."""
-    table = Table("source", "event", "target", "modality", "date", "where", "trigger")
+    table = Table("source", "event", "target", "modality", "date", "where", "said by", "trigger")
     for e in events:
         label = f"{e.cameo} {e.cameo_name}" + (f" ({e.plover})" if e.plover else "")
         modality = ("not " if e.negated else "") + e.modality
         table.add_row(
-            e.source.code if e.source else "-", label, e.target.code if e.target else "-",
-            modality, e.date or "-", e.location.name if e.location else "-", e.trigger.text,
+            e.source.code if e.source else "-",
+            label,
+            e.target.code if e.target else "-",
+            modality,
+            e.date or "-",
+            e.location.name if e.location else "-",
+            _said_by(e),
+            e.trigger.text,
         )
     Console().print(table)
 
 
 def code(
-    inputs: Annotated[list[str] | None, typer.Argument(help="JSONL, .txt or .html files, directories, or - for stdin.")] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write events here instead of stdout.")] = None,
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="JSONL, .txt or .html files, directories, or - for stdin."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write events here instead of stdout.")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
-    text: Annotated[str | None, typer.Option("--text", help="Code this snippet instead of files.")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for --text and text files.")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail the run on the first bad input record.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Add the resolver's reasons to JSONL output.")] = False,
+    text: Annotated[
+        str | None, typer.Option("--text", help="Code this snippet instead of files.")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Publication date (YYYY-MM-DD) for --text and text files."),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail the run on the first bad input record.")
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Add the resolver's reasons to JSONL output.")
+    ] = False,
     actors: ActorFiles = None,
     model: Model = None,
 ) -> None:
     """Code news documents into CAMEO/PLOVER events (JSON Lines on stdout by default)."""
     if fmt not in FORMATS:
-        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+        raise typer.BadParameter(
+            f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format"
+        )
     if text is None and not inputs:
         raise typer.BadParameter("give INPUT files, - for stdin, or --text", param_hint="INPUT")
     bad: list[BadRecord] = []
@@ -120,12 +152,18 @@ def code(
 
 
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold JSONL: {id, text, date, expected: [{source, target, code}]}.")],
-    show_errors: Annotated[bool, typer.Option("--errors/--no-errors", help="List misses and false alarms.")] = True,
+    gold: Annotated[
+        Path,
+        typer.Argument(help="Gold JSONL: {id, text, date, expected: [{source, target, code}]}."),
+    ],
+    show_errors: Annotated[
+        bool, typer.Option("--errors/--no-errors", help="List misses and false alarms.")
+    ] = True,
     model: Model = None,
 ) -> None:
     """Score the coder against hand-coded gold events: precision, recall and F1."""
-    from eventwire.evaluation import LEVELS, evaluate as run_evaluation
+    from eventwire.evaluation import LEVELS
+    from eventwire.evaluation import evaluate as run_evaluation
 
     if not gold.exists():
         raise _fail(f"{gold}: no such file")
@@ -134,12 +172,25 @@ def evaluate(
     except EventwireError as exc:
         raise _fail(str(exc)) from None
     console = Console()
-    names = {"root": "(a) country dyad + CAMEO root", "code": "(b) country dyad + full code", "plover": "(c) country dyad + PLOVER type"}
-    table = Table("level", "precision", "recall", "F1", "tp", "fp", "fn", title=f"{report.records} records")
+    names = {
+        "root": "(a) country dyad + CAMEO root",
+        "code": "(b) country dyad + full code",
+        "plover": "(c) country dyad + PLOVER type",
+    }
+    table = Table(
+        "level", "precision", "recall", "F1", "tp", "fp", "fn", title=f"{report.records} records"
+    )
     for level in LEVELS:
         s = report.scores[level]
-        table.add_row(names[level], f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
-                      str(s.true_positives), str(s.false_positives), str(s.false_negatives))
+        table.add_row(
+            names[level],
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+            str(s.true_positives),
+            str(s.false_positives),
+            str(s.false_negatives),
+        )
     console.print(table)
     for bad in report.bad:
         console.print(f"[yellow]skipped[/yellow] {bad}", highlight=False)

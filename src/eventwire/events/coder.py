@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import permutations, product
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.resolver import (
+    ADJECTIVE,
     PRONOUNS,
     ActorResolver,
     Mention,
@@ -126,7 +126,9 @@ class EventCoder:
         """`peacekeepers`, `protesters`: nouns that name actors, not events."""
         token = match.trigger
         sectors = self.resolver.sector_words
-        return match.pattern.pos == "noun" and (token.lower_ in sectors or token.lemma_.lower() in sectors)
+        return match.pattern.pos == "noun" and (
+            token.lower_ in sectors or token.lemma_.lower() in sectors
+        )
 
     # -- one match ----------------------------------------------------------------------
 
@@ -169,18 +171,34 @@ class EventCoder:
     def place_as_target(
         self, trigger: Token, sources: list[Actor], code: str, scope: SentenceScope
     ) -> list[Actor]:
-        """A country named as the place ("met in Zurich", "protested in Beijing") is the
-        target when the text names none, unless one of the sources is its own country
-        and the parties act on each other ("talks in Russia" between Russia and Iran)."""
+        """The country of the place ("met in Zurich", "protested in Beijing") is the
+        target when the text names none, unless the parties act on each other on the
+        territory of one of them ("talks in Russia" between Russia and Iran)."""
         place = place_object(trigger)
         if place is None:
             return []
-        actors = self.resolver.actors_at(place, scope.mentions, scope.day)
-        actors = [a for a in actors if a.id and a.id.startswith("country:")]
-        own = {a.country for a in sources}
-        if len(sources) > 1 and self.is_reciprocal(code) and own & {a.country for a in actors}:
+        mention = scope.mentions.get(place.i)
+        if mention is not None and mention.how == ADJECTIVE:
+            return []  # "transfers in Iranian rials" names no place
+        location = self.gazetteer.place_at(place, [a.country for a in sources if a.country])
+        if location is None or location.country is None:
             return []
-        return actors
+        if len(sources) > 1 and self.is_reciprocal(code):
+            if location.country in {a.country for a in sources}:
+                return []
+        entry = self.resolver.kb.entries.get(f"country:{location.country}")
+        name = entry.name if entry else location.country
+        reason = f"the event's place, {location.name}, is in {name}"
+        return [
+            Actor(
+                text=location.name,
+                name=name,
+                code=location.country,
+                country=location.country,
+                id=f"country:{location.country}",
+                reason=reason,
+            )
+        ]
 
     def first_actors(
         self, heads: list[Token], scope: SentenceScope, context: Context
@@ -193,19 +211,25 @@ class EventCoder:
                     return antecedent
                 continue
             actors = [
-                a for a in self.resolver.actors_at(head, scope.mentions, scope.day)
+                a
+                for a in self.resolver.actors_at(head, scope.mentions, scope.day)
                 if not self.is_outlet(a)
             ]
             if actors:
                 return actors
         return []
 
-    @staticmethod
-    def antecedent(pronoun: Token, scope: SentenceScope, context: Context) -> list[Actor]:
-        """What a pronoun stands for: the source of an earlier event in the sentence
-        ("they met, after which they will sign"), else the speaker ("Iran said it
-        would"), else the source of the last event before this sentence."""
+    def antecedent(self, pronoun: Token, scope: SentenceScope, context: Context) -> list[Actor]:
+        """What a pronoun stands for: the nearest actor before it in the sentence, as an
+        event's source ("they met, after which they will sign"), a subject ("Tehran was
+        sanctioned for its crackdown") or the speaker ("Iran said it would"), else the
+        source of the last event before this sentence."""
         before = [(i, actors) for i, actors in scope.earlier if i < pronoun.i]
+        for token in scope.sent[: pronoun.i - scope.sent.start]:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in PRONOUNS:
+                actors = self.resolver.actors_at(token, scope.mentions, scope.day)
+                if actors:
+                    before.append((token.i, actors))
         if context.speaker is not None and context.speech is not None:
             speaker_at = context.speech.i if context.speech.i < pronoun.i else scope.sent.start
             before.append((speaker_at, [context.speaker]))
@@ -265,7 +289,9 @@ class EventCoder:
         a treaty"), not when it is not ("US and British activists protested")."""
         if not targets and len(sources) > 1 and self.is_reciprocal(code):
             return list(permutations(sources, 2))
-        pairs: list[Pair] = list(product(sources or [None], targets or [None]))
+        maybe_sources: list[Actor | None] = [*sources] or [None]
+        maybe_targets: list[Actor | None] = [*targets] or [None]
+        pairs: list[Pair] = list(product(maybe_sources, maybe_targets))
         if code in self.cues.symmetric_codes:
             pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
         return pairs

@@ -70,7 +70,9 @@ def governing_chain(trigger: Token) -> list[Token]:
     """The trigger and the verbs above it, as long as the climb stays in linked clauses."""
     chain = [trigger]
     token = trigger
-    while token.dep_ in CLAUSE_DEPS or (token.dep_ in ("dobj", "pobj", "nsubj") and token.pos_ == "NOUN"):
+    while token.dep_ in CLAUSE_DEPS or (
+        token.dep_ in ("dobj", "pobj", "nsubj") and token.pos_ == "NOUN"
+    ):
         if token.head is token:
             break
         token = token.head

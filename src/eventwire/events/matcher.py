@@ -7,7 +7,7 @@ best pattern first, so that "threatened to attack" is one threat, not a threat a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -91,6 +91,7 @@ def _find_target_prep(pattern: Pattern, reach: list[Token]) -> Token | None | bo
 
 def match_token(token: Token, lexicon: Lexicon) -> Iterator[Match]:
     """Every pattern the token triggers."""
+    reach_of: Callable[[Token], list[Token]]
     if token.pos_ == "VERB":
         index, reach_of = lexicon.verbs, verb_reach
     elif token.pos_ in ("NOUN", "PROPN"):
@@ -117,11 +118,14 @@ def match_token(token: Token, lexicon: Lexicon) -> Iterator[Match]:
 
 
 def _gives_way(match: Match, candidates: list[Match], modal_verbs: frozenset[str]) -> bool:
-    """A modal verb's match that shares words with a match on another trigger."""
+    """A modal verb's match that shares words with a match on another trigger, or whose
+    infinitive is one ("pledged to expel": the expulsion is the event, planned)."""
     if match.trigger.lemma_.lower() not in modal_verbs:
         return False
     words = match.used - {match.trigger.i}
-    return any(words & m.used for m in candidates if m.trigger.i != match.trigger.i)
+    complements = {c.i for c in match.trigger.children if c.dep_ == "xcomp"}
+    others = [m for m in candidates if m.trigger.i != match.trigger.i]
+    return any(words & m.used or m.trigger.i in complements for m in others)
 
 
 def match_sentence(sent: Span, lexicon: Lexicon, modal_verbs: frozenset[str]) -> list[Match]:

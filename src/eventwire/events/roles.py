@@ -11,7 +11,19 @@ from spacy.tokens import Token
 
 from eventwire.events.matcher import Match
 
-TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "at", "into", "upon", "targeting")
+TARGET_PREPS = (
+    "against",
+    "on",
+    "with",
+    "to",
+    "toward",
+    "towards",
+    "at",
+    "into",
+    "upon",
+    "targeting",
+)
+NESTED_PREPS = (*TARGET_PREPS, "for", "over", "about", "of", "from")
 SOURCE_MODIFIERS = ("poss", "amod", "compound", "nmod")
 SUBJECT_DEPS = ("nsubj", "csubj")
 
@@ -53,6 +65,8 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ == "xcomp" and is_passive(verb.head):
         return child(verb.head, "nsubjpass")  # "are scheduled to meet": the planners meet
+    if verb.dep_ == "conj" and is_passive(verb.head):
+        return child(verb.head, "nsubjpass")  # "is not involved in or supporting X"
     if verb.dep_ in ("xcomp", "conj", "advcl"):
         return verb_subject(verb.head, depth + 1)
     if verb.dep_ == "relcl":
@@ -78,7 +92,25 @@ def verb_targets(match: Match) -> list[Token]:
         obj = prep_object(token, TARGET_PREPS)
         if obj is not None:
             candidates.append(obj)
-    return candidates + [o for o in objects if o.i in match.used]
+    return candidates + nested_objects(match) + [o for o in objects if o.i in match.used]
+
+
+def nested_objects(match: Match) -> list[Token]:
+    """Objects further down the pattern's own words, nearest first: "expressed hope for
+    closer ties with Peru", "claimed responsibility for the strike in Russia"."""
+    found: list[Token] = []
+    frontier = [t for t in match.trigger.children if t.i in match.used]
+    for _ in range(3):
+        frontier = [c for t in frontier for c in t.children if c.dep_ not in ("punct", "cc")]
+        found.extend(t for t in frontier if t.i not in match.used and _is_nested_object(t))
+    return found
+
+
+def _is_nested_object(token: Token) -> bool:
+    """An object, but not of a preposition of place: "a treaty in Moscow" names where."""
+    if token.dep_ == "dobj":
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in NESTED_PREPS
 
 
 def merged_noun(verb: Token, nouns: dict[int, Match]) -> Match | None:
@@ -135,10 +167,7 @@ def noun_targets(noun: Token, match: Match) -> list[Token]:
     ones, else the object of the verb the noun is the subject of (`airstrikes hit Gaza`)."""
     if match.target_head is not None:
         return [match.target_head]
-    candidates = []
-    target = prep_object(noun, TARGET_PREPS)
-    if target is not None:
-        candidates.append(target)
+    candidates = [prep_object(noun, TARGET_PREPS)]
     if noun.dep_ == "nsubj":
         candidates.append(child(noun.head, "dobj"))
     acl = child(noun, "acl")

@@ -40,16 +40,36 @@ def _dyad(reading: Reading) -> tuple[str, str, str]:
     return source, target, reading.code[:2]
 
 
+def _governors(trigger: Token) -> set[int]:
+    """The verbs whose clause holds this one: "met ... to discuss" is governed by met."""
+    found = set()
+    token = trigger
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "advcl", "conj", "ccomp") or token.head is token:
+            break
+        token = token.head
+        found.add(token.i)
+    return found
+
+
 def drop_repeats(readings: list[Reading]) -> list[Reading]:
     """Keep the first reading of each dyad and root; drop a reading with no target when
-    the same source does the same kind of act to a named target in the sentence."""
+    the same source does the same kind of act to a named target in the sentence, one
+    whose clause hangs from the same act by the same source ("met in Zurich to discuss"),
+    and a target-less intent whose clause holds another act of its source."""
     seen: set[tuple[str, str, str]] = set()
     targeted = {(s, root) for s, t, root in map(_dyad, readings) if t}
+    acts = {(r.trigger.i, _dyad(r)[0], r.code[:2]) for r in readings}
+    governing = {(i, _dyad(r)[0]) for r in readings for i in _governors(r.trigger)}
     kept = []
     for reading in readings:
         source, target, root = _dyad(reading)
         if (source, target, root) in seen or (not target and (source, root) in targeted):
             continue
+        if any((i, source, root) in acts for i in _governors(reading.trigger)):
+            continue
+        if root == "03" and not target and (reading.trigger.i, source) in governing:
+            continue  # "pledged to expel X": the expulsion, planned, says it all
         seen.add((source, target, root))
         kept.append(reading)
     return kept
@@ -87,8 +107,13 @@ def readings_from_speech(
         context = replace(reading.context, modality="asserted", speaker=None, speech=None)
         assert reading.context.speech is not None
         statement = Reading(
-            reading.context.speech, reading.origin, "verb", code, reading.context.speaker,
-            target, context,
+            reading.context.speech,
+            reading.origin,
+            "verb",
+            code,
+            reading.context.speaker,
+            target,
+            context,
         )
         added.setdefault(_dyad(statement), statement)
     return list(added.values())

@@ -43,15 +43,34 @@ def load_ontology() -> dict[str, CameoCode]:
     return codes
 
 
-@lru_cache(maxsize=1)
-def load_intents() -> dict[str, str]:
-    """Act code -> the code for intending it, from `data/ontology/intent.csv`."""
-    path = package_data("ontology", "intent.csv")
+def _code_map(name: str, value_column: str) -> dict[str, str]:
+    """A two-column table of CAMEO codes (`code` -> `value_column`), every code checked."""
+    path = package_data("ontology", name)
     codes = load_ontology()
-    intents: dict[str, str] = {}
-    for line, row in read_csv(path, required=("code", "intent_code")):
+    table: dict[str, str] = {}
+    for line, row in read_csv(path, required=("code", value_column)):
         for value in row.values():
             if value not in codes:
                 raise DataFileError(str(path), line, f"{value!r} is not a CAMEO code")
-        intents[row["code"]] = row["intent_code"]
-    return intents
+        table[row["code"]] = row[value_column]
+    return table
+
+
+@lru_cache(maxsize=1)
+def load_intents() -> dict[str, str]:
+    """Act code -> the code for intending it, from `data/ontology/intent.csv`."""
+    return _code_map("intent.csv", "intent_code")
+
+
+@lru_cache(maxsize=1)
+def load_rejections() -> dict[str, str]:
+    """Code prefix -> the rejection a negated act amounts to (`data/ontology/negation.csv`)."""
+    return _code_map("negation.csv", "reject_code")
+
+
+def rejection_for(code: str, rejections: dict[str, str]) -> str | None:
+    """The longest prefix of `code` in the table decides."""
+    for size in range(len(code), 1, -1):
+        if code[:size] in rejections:
+            return rejections[code[:size]]
+    return None

@@ -14,7 +14,7 @@ from eventwire.events.cues import load_cues
 from eventwire.events.lexicon import load_lexicon
 from eventwire.models import Document, Event
 from eventwire.nlp import load_pipeline
-from eventwire.ontology import load_intents, load_ontology
+from eventwire.ontology import load_intents, load_ontology, load_rejections
 from eventwire.settings import Settings
 
 
@@ -37,6 +37,7 @@ def build_coder(settings: Settings) -> EventCoder:
         cues=load_cues(),
         ontology=load_ontology(),
         intents=load_intents(),
+        rejections=load_rejections(),
         gazetteer=Gazetteer.load(),
         require_source=settings.require_source,
     )

@@ -119,9 +119,31 @@ class ActorResolver:
         actors = []
         for segment in phrase_segments(head):
             actor = self.actor_of_segment(segment, mentions, day, countries=countries)
+            if actor is not None and actor.country is None and head in segment:
+                actor = self.placed(actor, head, mentions)
             if actor is not None:
                 actors.append(actor)
         return actors
+
+    def placed(self, actor: Actor, head: Token, mentions: dict[int, Mention]) -> Actor:
+        """A role with no country takes the one it is in or from: "a court in Guyana",
+        "dissidents from Myanmar"."""
+        if actor.sector is None or actor.id is not None:
+            return actor
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+                continue
+            for obj in prep.children:
+                mention = mentions.get(obj.i)
+                if mention and mention.entry.kind == "country" and mention.how in (NAME, CAPITAL):
+                    country = mention.entry.code
+                    return dataclasses.replace(
+                        actor,
+                        country=country,
+                        code=f"{country}{actor.sector}",
+                        reason=f"{actor.reason}; {prep.lower_} {mention.entry.name}",
+                    )
+        return actor
 
     def actor_of_segment(
         self,

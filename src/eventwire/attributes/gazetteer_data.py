@@ -65,6 +65,8 @@ def build_index() -> Index:
         _add(index, info["name"], candidate)
     for info in cities.values():
         _add_city(index, info, iso3.get(info["countrycode"]))
+    for state in cache.get_us_states().values():
+        _add(index, state["name"], _us_state(state))
     for name, candidate in _country_aliases(country_by_iso3):
         _add(index, name, candidate)
     for names, candidate in read_places(package_data("gazetteer", "places.csv")):
@@ -106,6 +108,12 @@ def _add_city(index: Index, info: dict[str, Any], country: str | None) -> None:
             key = name_key(name)
             if key != main_key:
                 _add_key(index, key, alternate)
+
+
+def _us_state(info: dict[str, Any]) -> Candidate:
+    """A US state ("military exercises in Alaska"); GeoNames gives it no point here."""
+    location = Location(info["name"], "USA", None, None, info["geonameid"])
+    return Candidate(location, 0, CITY_RANK, alternate=False)
 
 
 def _usable_alternate(name: str) -> bool:

@@ -25,6 +25,8 @@ class Attribution:
 
 def _according_to(token: Token) -> Token | None:
     """`according to X`, attached to the verb or anywhere in its clause."""
+    if "ccording" not in token.sent.text:
+        return None
     for c in token.subtree:
         if c.lower_ == "according" and c.head.i in (token.i, *(t.i for t in token.children)):
             to = child(c, "prep")

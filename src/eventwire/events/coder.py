@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import permutations, product
 
 from spacy.tokens import Doc, Span, Token
@@ -23,7 +23,7 @@ from eventwire.actors.resolver import (
     phrase_tokens,
     segment_text,
 )
-from eventwire.attributes import Gazetteer, count_casualties, event_date
+from eventwire.attributes import Casualties, Gazetteer, count_casualties, event_date
 from eventwire.events.attribution import find_attribution
 from eventwire.events.cues import (
     Cues,
@@ -45,8 +45,13 @@ from eventwire.events.roles import (
     verb_subject,
     verb_targets,
 )
-from eventwire.events.statements import Reading, drop_repeats, readings_from_speech
-from eventwire.models import Actor, Document, Event, Modality, Trigger
+from eventwire.events.statements import (
+    Reading,
+    drop_repeats,
+    readings_from_speech,
+    rejections_from_negation,
+)
+from eventwire.models import Actor, DateBasis, Document, Event, Location, Modality, Trigger
 from eventwire.ontology import CameoCode
 
 Pair = tuple[Actor | None, Actor | None]
@@ -62,6 +67,8 @@ class Context:
     reported_by: str | None
     speech: Token | None = None
     """The verb of saying that reports the event, if any."""
+    speakers: tuple[Actor, ...] = ()
+    """Every actor that says it ("Obama and Putin said they ..."), for pronouns."""
 
 
 @dataclass(slots=True)
@@ -74,6 +81,16 @@ class SentenceScope:
     day: dt.date | None
     earlier: list[tuple[int, list[Actor]]]
     """(trigger index, source actors) of the events coded so far, for pronouns."""
+    attributes: dict[tuple[int, bool, tuple[str, ...]], Attributes] = field(default_factory=dict)
+    """Date, place and casualties by trigger: the pairs of one act share them."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attributes:
+    date: str | None
+    date_basis: DateBasis
+    location: Location | None
+    casualties: Casualties
 
 
 class EventCoder:
@@ -87,6 +104,7 @@ class EventCoder:
         cues: Cues,
         ontology: dict[str, CameoCode],
         intents: dict[str, str],
+        rejections: dict[str, str],
         gazetteer: Gazetteer,
         require_source: bool = True,
     ) -> None:
@@ -95,6 +113,7 @@ class EventCoder:
         self.cues = cues
         self.ontology = ontology
         self.intents = intents
+        self.rejections = rejections
         self.gazetteer = gazetteer
         self.require_source = require_source
 
@@ -104,7 +123,9 @@ class EventCoder:
         earlier: list[tuple[int, list[Actor]]] = []
         for index, sent in enumerate(doc.sents):
             scope = SentenceScope(sent, index, self.resolver.mentions(sent), day, earlier)
-            readings = drop_repeats(self.read_sentence(scope))
+            readings = self.read_sentence(scope)
+            readings += rejections_from_negation(readings, self.rejections)
+            readings = drop_repeats(readings)
             readings += readings_from_speech(readings, self.ontology, self.cues)
             events.extend(self.build_event(r, scope, document) for r in readings)
         return events
@@ -230,9 +251,9 @@ class EventCoder:
                 actors = self.resolver.actors_at(token, scope.mentions, scope.day)
                 if actors:
                     before.append((token.i, actors))
-        if context.speaker is not None and context.speech is not None:
+        if context.speakers and context.speech is not None:
             speaker_at = context.speech.i if context.speech.i < pronoun.i else scope.sent.start
-            before.append((speaker_at, [context.speaker]))
+            before.append((speaker_at, list(context.speakers)))
         before.sort(key=lambda item: item[0])
         return before[-1][1] if before else []
 
@@ -254,24 +275,23 @@ class EventCoder:
             modality = "planned"
         else:
             modality = "asserted"
-        speaker, outlet, speech = self.attribution(match.trigger, scope)
-        return Context(negated, modality, speaker, outlet, speech)
+        speakers, outlet, speech = self.attribution(match.trigger, scope)
+        speaker = speakers[0] if speakers else None
+        return Context(negated, modality, speaker, outlet, speech, speakers)
 
     def attribution(
         self, trigger: Token, scope: SentenceScope
-    ) -> tuple[Actor | None, str | None, Token | None]:
+    ) -> tuple[tuple[Actor, ...], str | None, Token | None]:
         found = find_attribution(trigger, self.cues)
-        speaker: Actor | None = None
+        speakers: tuple[Actor, ...] = ()
         outlet: str | None = None
         for head in found.speakers:
-            for actor in self.resolver.actors_at(head, scope.mentions, scope.day):
-                if self.is_outlet(actor):
-                    outlet = outlet or actor.name
-                elif speaker is None:
-                    speaker = actor
+            actors = self.resolver.actors_at(head, scope.mentions, scope.day)
+            outlet = outlet or next((a.name for a in actors if self.is_outlet(a)), None)
+            speakers = speakers or tuple(a for a in actors if not self.is_outlet(a))
             if head.lemma_.lower() in self.cues.outlet_nouns and outlet is None:
                 outlet = segment_text(phrase_tokens(head))
-        return speaker, outlet, found.verb
+        return speakers, outlet, found.verb
 
     def effective_code(self, code: str, context: Context) -> str:
         """A planned act of cooperation is coded as the intent to do it (DESIGN: planning
@@ -298,13 +318,25 @@ class EventCoder:
 
     # -- the record ---------------------------------------------------------------------
 
+    def attributes(self, reading: Reading, scope: SentenceScope) -> Attributes:
+        """When, where and how many, once per trigger and tense and dyad countries."""
+        planned = reading.context.modality == "planned"
+        actors = (reading.source, reading.target)
+        countries = tuple(sorted({a.country for a in actors if a is not None and a.country}))
+        key = (reading.trigger.i, planned, countries)
+        if key not in scope.attributes:
+            date, basis = event_date(reading.trigger, scope.day, planned=planned)
+            location = self.gazetteer.locate(reading.trigger, countries=countries)
+            casualties = count_casualties(reading.trigger)
+            scope.attributes[key] = Attributes(date, basis, location, casualties)
+        return scope.attributes[key]
+
     def build_event(self, reading: Reading, scope: SentenceScope, document: Document) -> Event:
         entry = self.ontology[reading.code]
         trigger, context = reading.trigger, reading.context
         source, target = reading.source, reading.target
-        date, basis = event_date(trigger, scope.day, planned=context.modality == "planned")
-        countries = [a.country for a in (source, target) if a is not None and a.country]
-        casualties = count_casualties(trigger)
+        attributes = self.attributes(reading, scope)
+        casualties = attributes.casualties
         return Event(
             event_id=_event_id(document.id, scope.index, trigger.idx, reading),
             doc_id=document.id,
@@ -324,9 +356,9 @@ class EventCoder:
             modality=context.modality,
             speaker=context.speaker,
             reported_by=context.reported_by,
-            date=date,
-            date_basis=basis,
-            location=self.gazetteer.locate(trigger, countries=countries),
+            date=attributes.date,
+            date_basis=attributes.date_basis,
+            location=attributes.location,
             killed=casualties.killed,
             injured=casualties.injured,
             arrested=casualties.arrested,

@@ -122,7 +122,8 @@ def is_hypothetical(chain: list[Token], cues: Cues) -> bool:
     possibility or a request, not a report."""
     for lower, upper in zip(chain, chain[1:3], strict=False):
         if lower.dep_ in ("xcomp", "ccomp") and lemma(upper) in cues.request_verbs:
-            return True
+            if _asks_someone(upper, lower):
+                return True
     for token in chain[:3]:
         if _has_aux(token, cues.hypothetical_auxiliaries):
             return True
@@ -131,6 +132,14 @@ def is_hypothetical(chain: list[Token], cues: Cues) -> bool:
         if token.dep_ != "xcomp":
             break
     return False
+
+
+def _asks_someone(verb: Token, complement: Token) -> bool:
+    """`urged Iran to release`, `wants Putin to attack`: someone else is asked; `wants to
+    inspect` is the subject's own plan."""
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in complement.children)
+    asked = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    return own_subject or asked or lemma(verb) not in ("want", "wish", "hope", "seek")
 
 
 def speech_verb(trigger: Token, cues: Cues) -> Token | None:

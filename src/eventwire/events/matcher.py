@@ -120,7 +120,7 @@ def match_token(token: Token, lexicon: Lexicon) -> Iterator[Match]:
 def _gives_way(match: Match, candidates: list[Match], modal_verbs: frozenset[str]) -> bool:
     """A modal verb's match that shares words with a match on another trigger, or whose
     infinitive is one ("pledged to expel": the expulsion is the event, planned)."""
-    if match.trigger.lemma_.lower() not in modal_verbs:
+    if match.pattern.pos != "verb" or match.trigger.lemma_.lower() not in modal_verbs:
         return False
     words = match.used - {match.trigger.i}
     complements = {c.i for c in match.trigger.children if c.dep_ == "xcomp"}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventwire.models import Actor
-from eventwire.ontology import CameoCode
+from eventwire.ontology import CameoCode, rejection_for
 
 if TYPE_CHECKING:
     from eventwire.events.coder import Context
@@ -117,3 +117,18 @@ def readings_from_speech(
         )
         added.setdefault(_dyad(statement), statement)
     return list(added.values())
+
+
+def rejections_from_negation(readings: list[Reading], rejections: dict[str, str]) -> list[Reading]:
+    """A cooperative act the source will not or did not do is also its rejection ("would
+    not provide support" is 121 besides the negated 07x); denials are not rejections."""
+    added = []
+    for reading in readings:
+        context = reading.context
+        if not context.negated or context.modality in ("reported_denied", "hypothetical"):
+            continue
+        code = rejection_for(reading.code, rejections)
+        if code is not None and reading.source is not None:
+            plain = replace(context, negated=False, modality="asserted")
+            added.append(replace(reading, code=code, context=plain))
+    return added

@@ -63,3 +63,29 @@ def test_seeds_denial_of_involvement_is_negated(seed_events) -> None:
 
 def test_seeds_essay_codes_events(seed_events) -> None:
     assert len(seed_events[ESSAY]) >= 10
+
+
+def test_seeds_digest_is_split_into_stories(seed_events) -> None:
+    summit = events_in(seed_events, DIGEST, "scheduled to hold talks")[0]
+    houthis = events_in(seed_events, DIGEST, "is not involved in or supporting")[0]
+    assert houthis.story_index > summit.story_index
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("Vladimir Putin meets", "RUSGOV"),
+        ("Pezeshkian are scheduled", "IRNGOV"),
+        ("Netanyahu accused Hamas", "ISRGOV"),
+        ("Amir Saeed Iravani criticized", "IRNGOV"),
+    ],
+)
+def test_seeds_people_resolve_by_office(seed_events, phrase: str, code: str) -> None:
+    events = events_in(seed_events, DIGEST, phrase)
+    assert code in {e.source.code for e in events if e.source}
+
+
+def test_seeds_outlet_is_reported_by_not_an_actor(seed_events) -> None:
+    events = events_in(seed_events, DIGEST, "according to Reuters")
+    assert all(e.reported_by == "Reuters" for e in events)
+    assert all("Reuters" not in (e.source.name or "") for e in events if e.source)

@@ -61,3 +61,18 @@ class Settings:
                 f"unknown settings: {', '.join(sorted(unknown))}; known: {', '.join(sorted(names))}"
             )
         return cls(**{k: v for k, v in values.items() if v is not None})
+
+
+def settings_markdown() -> str:
+    """The table of settings as docs/SETTINGS.md shows it (a test keeps the two equal)."""
+    lines = [
+        "# Settings",
+        "",
+        "Every setting, its default and what it does. From Python pass them to",
+        "`Settings.from_overrides(...)`; the CLI options of the same name set them too.",
+        "",
+        "| setting | default | meaning |",
+        "|---|---|---|",
+    ]
+    lines += [f"| `{s.name}` | `{s.default!r}` | {s.help} |" for s in SETTINGS]
+    return "\n".join(lines) + "\n"

@@ -28,8 +28,22 @@ ActorFiles = Annotated[
 Model = Annotated[str | None, typer.Option(help="spaCy pipeline to parse with.")]
 
 
-def _settings(model: str | None, actors: list[Path] | None) -> Settings:
-    return Settings.from_overrides(model=model, actor_files=tuple(actors) if actors else None)
+MinConfidence = Annotated[
+    float | None, typer.Option("--min-confidence", help="Drop events below this confidence.")
+]
+RequireSource = Annotated[
+    bool | None,
+    typer.Option(
+        "--require-source/--keep-sourceless",
+        help="Code only events with a named source (default), or keep those without.",
+    ),
+]
+BatchSize = Annotated[int | None, typer.Option("--batch-size", help="Documents per spaCy batch.")]
+
+
+def _settings(model: str | None, actors: list[Path] | None, **values: object) -> Settings:
+    files = tuple(actors) if actors else None
+    return Settings.from_overrides(model=model, actor_files=files, **values)
 
 
 def _fail(message: str) -> typer.Exit:
@@ -123,6 +137,9 @@ def code(
     ] = False,
     actors: ActorFiles = None,
     model: Model = None,
+    min_confidence: MinConfidence = None,
+    require_source: RequireSource = None,
+    batch_size: BatchSize = None,
 ) -> None:
     """Code news documents into CAMEO/PLOVER events (JSON Lines on stdout by default)."""
     if fmt not in FORMATS:
@@ -133,7 +150,13 @@ def code(
         raise typer.BadParameter("give INPUT files, - for stdin, or --text", param_hint="INPUT")
     bad: list[BadRecord] = []
     try:
-        settings = _settings(model, actors)
+        settings = _settings(
+            model,
+            actors,
+            min_confidence=min_confidence,
+            require_source=require_source,
+            batch_size=batch_size,
+        )
         documents = _documents(inputs or [], text, date, strict, bad)
         show = text is None and output is not None and sys.stderr.isatty()
         events = _events(documents, settings, show)

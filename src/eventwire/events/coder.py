@@ -51,6 +51,7 @@ from eventwire.events.statements import (
     readings_from_speech,
     rejections_from_negation,
 )
+from eventwire.events.stories import StoryTracker, named_actors, paragraphs, story_actors
 from eventwire.models import Actor, DateBasis, Document, Event, Location, Modality, Trigger
 from eventwire.ontology import CameoCode
 
@@ -81,6 +82,7 @@ class SentenceScope:
     day: dt.date | None
     earlier: list[tuple[int, list[Actor]]]
     """(trigger index, source actors) of the events coded so far, for pronouns."""
+    story: int = 0
     attributes: dict[tuple[int, bool, tuple[str, ...]], Attributes] = field(default_factory=dict)
     """Date, place and casualties by trigger: the pairs of one act share them."""
 
@@ -121,14 +123,25 @@ class EventCoder:
         day = dt.date.fromisoformat(document.date) if document.date else None
         events: list[Event] = []
         earlier: list[tuple[int, list[Actor]]] = []
-        for index, sent in enumerate(doc.sents):
-            scope = SentenceScope(sent, index, self.resolver.mentions(sent), day, earlier)
-            readings = self.read_sentence(scope)
-            readings += rejections_from_negation(readings, self.rejections)
-            readings = drop_repeats(readings)
-            readings += readings_from_speech(readings, self.ontology, self.cues)
-            events.extend(self.build_event(r, scope, document) for r in readings)
+        stories = StoryTracker()
+        parts = list(paragraphs(doc))
+        found = [[self.resolver.mentions(sent) for _, sent in part] for part in parts]
+        signatures = story_actors([named_actors(f) for f in found])
+        for paragraph, part_mentions, signature in zip(parts, found, signatures, strict=True):
+            if stories.next_paragraph(signature):
+                earlier = []  # pronouns do not reach into another story
+            for (index, sent), mentions in zip(paragraph, part_mentions, strict=True):
+                scope = SentenceScope(sent, index, mentions, day, earlier, stories.index)
+                events.extend(self.code_scope(scope, document))
         return events
+
+    def code_scope(self, scope: SentenceScope, document: Document) -> list[Event]:
+        """The events of one sentence, in the order the text gives them."""
+        readings = self.read_sentence(scope)
+        readings += rejections_from_negation(readings, self.rejections)
+        readings = drop_repeats(readings)
+        readings += readings_from_speech(readings, self.ontology, self.cues)
+        return [self.build_event(r, scope, document) for r in readings]
 
     def read_sentence(self, scope: SentenceScope) -> list[Reading]:
         """Every event reading of a sentence, verbs first so that an event noun that is a
@@ -364,6 +377,7 @@ class EventCoder:
             arrested=casualties.arrested,
             trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
             confidence=_confidence(reading),
+            story_index=scope.story,
             debug={
                 "pattern": reading.origin,
                 "source_reason": source.reason if source else None,

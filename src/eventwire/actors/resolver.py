@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.knowledge import Entry, KnowledgeBase
 from eventwire.models import Actor
@@ -155,7 +155,11 @@ class ActorResolver:
     ) -> Actor | None:
         """Read one actor phrase flat, so that a shaky parse inside it does no harm: the
         best knowledge-base name in it, and the role noun that gives its sector."""
-        found = {id(m): m for t in segment if (m := mentions.get(t.i)) is not None}
+        found = {
+            id(m): m
+            for t in segment
+            if (m := mentions.get(t.i)) is not None and not _only_described_by(m, t.doc)
+        }
         notes: dict[int, str] = {}
         for key, candidate in found.items():
             if candidate.readings:
@@ -352,6 +356,19 @@ def _countries_of(entry: Entry, day: dt.date) -> frozenset[str]:
 
 def _country_fit(entry: Entry, day: dt.date, countries: frozenset[str]) -> int:
     return 1 if countries and _countries_of(entry, day) & countries else 0
+
+
+# "Iran-backed militias", "a UK-based group": the name describes the actor, it is not it.
+DESCRIBING_WORDS = frozenset(
+    {"backed", "linked", "based", "aligned", "affiliated", "allied", "sponsored", "funded",
+     "supported", "inspired", "led", "run", "controlled", "held", "occupied", "made", "built"}
+)  # fmt: skip
+
+
+def _only_described_by(mention: Mention, doc: Doc) -> bool:
+    """True for the name in "X-backed", "X-based": it qualifies another actor."""
+    after = doc[mention.end : mention.end + 2]
+    return len(after) == 2 and after[0].text == "-" and after[1].lower_ in DESCRIBING_WORDS
 
 
 def phrase_tokens(head: Token) -> list[Token]:

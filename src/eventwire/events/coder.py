@@ -171,23 +171,15 @@ class EventCoder:
     ) -> list[Reading]:
         context = self.read_context(match, scope)
         if match.pattern.pos == "verb":
-            noun = merged_noun(match.trigger, nouns)
-            if noun is not None:
-                absorbed.add(noun.trigger.i)
-                match = Match(noun.pattern, noun.trigger, noun.used | match.used, noun.target_head)
-                source_heads = noun_sources(noun.trigger, noun)
-                target_heads = noun_targets(noun.trigger, noun) + verb_targets(match)
-            else:
-                subject = verb_subject(match.trigger)
-                source_heads = [subject] if subject is not None else []
-                if self.ontology[match.pattern.code].quad_class == 4:
-                    source_heads += [t for t in [origin_of_attack(match.trigger)] if t]
-                target_heads = verb_targets(match)
+            match, source_heads, target_heads = self.verb_roles(match, nouns, absorbed)
         else:
             source_heads = noun_sources(match.trigger, match)
             target_heads = noun_targets(match.trigger, match)
         sources = self.first_actors(source_heads, scope, context)
-        targets = [t for t in self.first_actors(target_heads, scope, context) if t not in sources]
+        targets = self.first_actors(target_heads, scope, context)
+        if not targets and target_heads:
+            targets = self.place_country(target_heads[0], sources)
+        targets = [t for t in targets if t not in sources]
         if not any(a.country or a.id for a in (*sources, *targets)):
             return []  # "insurgents killed people": no one a dyad could name
         if self.require_source and not sources:
@@ -202,6 +194,36 @@ class EventCoder:
             for s, t in self.directed_pairs(sources, targets, code)
         ]
 
+    def verb_roles(
+        self, match: Match, nouns: dict[int, Match], absorbed: set[int]
+    ) -> tuple[Match, list[Token], list[Token]]:
+        """The phrases that may hold a verb's source and target, best first. An event noun
+        that names the verb's means takes over ("airstrikes killed 70")."""
+        noun = merged_noun(match.trigger, nouns)
+        if noun is not None:
+            absorbed.add(noun.trigger.i)
+            merged = Match(noun.pattern, noun.trigger, noun.used | match.used, noun.target_head)
+            targets = noun_targets(noun.trigger, noun) + verb_targets(merged)
+            return merged, noun_sources(noun.trigger, noun), targets
+        subject = verb_subject(match.trigger)
+        subjects = [subject] if subject is not None else []
+        if self.is_receiving(match):
+            givers = [match.target_head] if match.target_head is not None else []
+            return match, givers, subjects
+        if self.ontology[match.pattern.code].quad_class == 4:
+            subjects += [t for t in [origin_of_attack(match.trigger)] if t is not None]
+        return match, subjects, verb_targets(match)
+
+    def is_receiving(self, match: Match) -> bool:
+        """ "Ukraine received tanks from Germany": Germany gave them."""
+        giver = match.target_head
+        return (
+            giver is not None
+            and giver.head.lower_ == "from"
+            and match.trigger.lemma_.lower() in self.cues.receiving_verbs
+            and match.pattern.code[:2] in self.cues.receiving_roots
+        )
+
     def place_as_target(
         self, trigger: Token, sources: list[Actor], code: str, scope: SentenceScope
     ) -> list[Actor]:
@@ -214,25 +236,31 @@ class EventCoder:
         mention = scope.mentions.get(place.i)
         if mention is not None and mention.how == ADJECTIVE:
             return []  # "transfers in Iranian rials" names no place
+        actors = self.place_country(place, sources)
+        own = {a.country for a in sources}
+        if len(sources) > 1 and self.is_reciprocal(code) and own & {a.country for a in actors}:
+            return []
+        return actors
+
+    def place_country(self, place: Token, sources: list[Actor]) -> list[Actor]:
+        """The country a named place is in, as an actor: shelling Idlib targets Syria."""
+        if place.pos_ != "PROPN":
+            return []
         location = self.gazetteer.place_at(place, [a.country for a in sources if a.country])
         if location is None or location.country is None:
             return []
-        if len(sources) > 1 and self.is_reciprocal(code):
-            if location.country in {a.country for a in sources}:
-                return []
         entry = self.resolver.kb.entries.get(f"country:{location.country}")
         name = entry.name if entry else location.country
-        reason = f"the event's place, {location.name}, is in {name}"
-        return [
-            Actor(
-                text=location.name,
-                name=name,
-                code=location.country,
-                country=location.country,
-                id=f"country:{location.country}",
-                reason=reason,
-            )
-        ]
+        reason = f"the place {location.name} is in {name}"
+        actor = Actor(
+            text=location.name,
+            name=name,
+            code=location.country,
+            country=location.country,
+            id=f"country:{location.country}",
+            reason=reason,
+        )
+        return [actor]
 
     def first_actors(
         self, heads: list[Token], scope: SentenceScope, context: Context

@@ -29,6 +29,8 @@ CUE_LISTS = (
     "accusing_verbs",
     "claiming_verbs",
     "request_verbs",
+    "receiving_verbs",
+    "receiving_roots",
 )
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "csubj"})
@@ -50,6 +52,8 @@ class Cues:
     accusing_verbs: frozenset[str]
     claiming_verbs: frozenset[str]
     request_verbs: frozenset[str]
+    receiving_verbs: frozenset[str]
+    receiving_roots: frozenset[str]
 
 
 @lru_cache(maxsize=1)

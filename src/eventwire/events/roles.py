@@ -56,7 +56,8 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
     "Russia agreed to release ..." gives `release` the subject Russia."""
     if is_passive(verb):
         return prep_object(verb, ("by",))
-    subject = child(verb, *SUBJECT_DEPS)
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    subject = subjects[-1] if subjects else None  # misparsed "group al-Shabab": the name
     if subject is not None:
         if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return verb.head

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from eventwire.actors import ActorResolver, load_knowledge_base
 from eventwire.actors.knowledge import KnowledgeBase
+from eventwire.attributes import Casualties
+from eventwire.events.coder import Attributes
 from eventwire.models import Document
 from eventwire.nlp import load_pipeline
 from eventwire.pipeline import build_coder
@@ -64,6 +66,9 @@ def main() -> None:
     coder.resolver = ActorResolver(countries_only(load_knowledge_base()), nlp)
     countries_seconds, _ = timed_coding()
     coder.resolver = full_kb
+    blank = Attributes(None, "publication", None, Casualties(None, None, None, {}))
+    coder.attributes = lambda reading, scope: blank  # type: ignore[method-assign]
+    bare_seconds, _ = timed_coding()
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     print(f"documents            {len(documents)}  sentences {sentences}  events {events}")
@@ -76,6 +81,13 @@ def main() -> None:
     print(f"coder (countries)    {countries_seconds:7.2f} s")
     print(f"coder share of total {code_seconds / (parse_seconds + code_seconds):7.1%}")
     print(f"full KB vs countries {code_seconds / countries_seconds - 1:+7.1%}")
+    print(f"coder, no attributes {bare_seconds:7.2f} s")
+    print(f"attributes cost      {code_seconds / bare_seconds - 1:+7.1%}")
+    total = parse_seconds + code_seconds
+    print(
+        f"end to end: full KB vs countries {total / (parse_seconds + countries_seconds) - 1:+.1%}"
+    )
+    print(f"end to end: attributes cost      {total / (parse_seconds + bare_seconds) - 1:+.1%}")
     print(f"peak memory          {peak_mib:7.0f} MiB")
 
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
+from eventwire.cli.console import fail
 from eventwire.errors import EventwireError
 from eventwire.models import Actor
 
@@ -27,11 +27,6 @@ ActorFiles = Annotated[
     ),
 ]
 Model = Annotated[str | None, typer.Option(help="spaCy pipeline to parse with.")]
-
-
-def _fail(message: str) -> typer.Exit:
-    Console(stderr=True, soft_wrap=True).print(f"[red]error:[/red] {message}", highlight=False)
-    return typer.Exit(code=1)
 
 
 def _resolver(model: str | None, actors: list[Path] | None) -> tuple[Any, Any]:
@@ -71,7 +66,7 @@ def lookup(
         resolver, nlp = _resolver(model, actors)
         actor = resolve_mention(name, date=date, context=context, resolver=resolver, nlp=nlp)
     except (EventwireError, ValueError, OSError) as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     entry = resolver.kb.entries.get(actor.id) if actor and actor.id else None
     record = _lookup_record(name, actor, entry.kind if entry else None)
     if as_json:
@@ -102,13 +97,13 @@ def resolve(
     from eventwire.actors.lookup import resolve_lines
 
     if source != "-" and not Path(source).is_file():
-        raise _fail(f"{source}: no such file")
+        raise fail(f"{source}: no such file")
     try:
         resolver, nlp = _resolver(model, actors)
         for record in resolve_lines(_input_lines(source), resolver=resolver, nlp=nlp):
             typer.echo(json.dumps(record, ensure_ascii=False))
     except (EventwireError, OSError, UnicodeDecodeError) as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
 
 
 def register(app: typer.Typer) -> None:

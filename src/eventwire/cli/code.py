@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from eventwire.cli.console import fail, stderr
 from eventwire.errors import EventwireError, InputError
 from eventwire.models import BadRecord, Document, Event
 from eventwire.output import FORMATS, write_events
@@ -46,11 +47,6 @@ def _settings(model: str | None, actors: list[Path] | None, **values: object) ->
     return Settings.from_overrides(model=model, actor_files=files, **values)
 
 
-def _fail(message: str) -> typer.Exit:
-    Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False)
-    return typer.Exit(code=1)
-
-
 def _documents(
     inputs: list[str], text: str | None, date: str | None, strict: bool, bad: list[BadRecord]
 ) -> Iterator[Document]:
@@ -60,7 +56,7 @@ def _documents(
     if text is not None:
         yield Document(id="text", text=text, date=date)
         return
-    err = Console(stderr=True)
+    err = stderr()
     for item in read_documents(inputs, date=date, stdin=sys.stdin):
         if isinstance(item, BadRecord):
             if strict:
@@ -81,7 +77,7 @@ def _events(
             yield from coded.events
         return
     columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    with Progress(*columns, console=stderr(), transient=True) as progress:
         task = progress.add_task("coding", total=None)
         for coded in code_documents(documents, settings=settings):
             progress.advance(task)
@@ -165,9 +161,9 @@ def code(
             return
         count = write_events(events, output, fmt, stdout=sys.stdout, debug=debug)
     except (EventwireError, ValueError, OSError) as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     if output is not None or bad:
-        Console(stderr=True).print(
+        stderr().print(
             f"{count} events written{f' to {output}' if output else ''}; "
             f"{len(bad)} bad input record(s) skipped",
             highlight=False,
@@ -189,11 +185,11 @@ def evaluate(
     from eventwire.evaluation import evaluate as run_evaluation
 
     if not gold.exists():
-        raise _fail(f"{gold}: no such file")
+        raise fail(f"{gold}: no such file")
     try:
         report = run_evaluation(gold, settings=_settings(model, None))
     except EventwireError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     console = Console()
     names = {
         "root": "(a) country dyad + CAMEO root",

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from eventwire.errors import EventwireError
+from eventwire.cli.console import reported_errors, stderr
 from eventwire.settings import Settings
 from eventwire.store import DEFAULT_DB, IngestReport, Store, ingest
 from eventwire.store.export import write_csv, write_gdelt, write_jsonl, write_parquet
@@ -40,16 +39,6 @@ def register(app: typer.Typer) -> None:
     app.command("sql")(sql_command)
 
 
-@contextmanager
-def reported_errors() -> Iterator[None]:
-    """EventwireError becomes one line on stderr and exit status 1."""
-    try:
-        yield
-    except EventwireError as error:
-        typer.echo(f"Error: {error}", err=True)
-        raise typer.Exit(code=1) from error
-
-
 def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     db: DbOption = DEFAULT_DB,
@@ -60,7 +49,7 @@ def ingest_command(
 ) -> None:
     """Read, code and store documents; documents already stored are skipped by hash."""
     settings = Settings.from_overrides(dedup_window_days=dedup_window_days)
-    console = Console(stderr=True)
+    console = stderr()
     with reported_errors(), Store.open(db) as store, console.status("ingesting") as status:
 
         def progress(report: IngestReport) -> None:

@@ -47,6 +47,18 @@ def find(events: list[Event], cameo: str) -> Event:
         ("Russia and Iran signed a cooperation treaty.", {"RUS>IRN:057", "IRN>RUS:057"}),
         ("Saudi Arabia and Iran agreed to restore relations.", {"SAU>IRN:05", "IRN>SAU:05"}),
         ("France and Germany sent tanks to Ukraine.", {"FRA>UKR:07", "DEU>UKR:07"}),
+        # "the group", "the country", pronouns: the last fitting actor before
+        (
+            "The Houthis fired missiles at Israel on Monday. The group also attacked a British tanker.",
+            {"YEM>ISR:19", "YEM>GBR:19"},
+        ),
+        (
+            "Armenia recalled its ambassador. The country also expelled two Azerbaijani diplomats.",
+            {"ARM>AZE:16"},
+        ),
+        ("Iran said it would retaliate against Israel.", {"IRN>ISR:1"}),
+        # givers and receivers
+        ("Ukraine received tanks from Germany.", {"DEU>UKR:072"}),
         # several events, subordinate clauses
         (
             "Japan criticized North Korea after Pyongyang launched a missile over Hokkaido.",

@@ -265,10 +265,12 @@ class EventCoder:
     def first_actors(
         self, heads: list[Token], scope: SentenceScope, context: Context
     ) -> list[Actor]:
-        """The actors of the first phrase that names any; pronouns point back."""
+        """The actors of the first phrase that names any; pronouns and "the group" or
+        "the country" point back."""
         for head in heads:
-            if head.lower_ in PRONOUNS:
-                antecedent = self.antecedent(head, scope, context)
+            kind = self.anaphor_kind(head)
+            if head.lower_ in PRONOUNS or kind is not None:
+                antecedent = self.antecedent(head, scope, context, kind=kind)
                 if antecedent:
                     return antecedent
                 continue
@@ -281,11 +283,23 @@ class EventCoder:
                 return actors
         return []
 
-    def antecedent(self, pronoun: Token, scope: SentenceScope, context: Context) -> list[Actor]:
+    def anaphor_kind(self, head: Token) -> str | None:
+        """`the group` stands for an organisation named before, `the country` for a
+        country: the kind of actor a definite role-less noun points back to."""
+        kind = self.cues.anaphors.get(head.lower_)
+        if kind is None:
+            return None
+        determiners = [c.lower_ for c in head.children if c.dep_ == "det"]
+        return kind if determiners == ["the"] else None
+
+    def antecedent(
+        self, pronoun: Token, scope: SentenceScope, context: Context, *, kind: str | None = None
+    ) -> list[Actor]:
         """What a pronoun stands for: the nearest actor before it in the sentence, as an
         event's source ("they met, after which they will sign"), a subject ("Tehran was
         sanctioned for its crackdown") or the speaker ("Iran said it would"), else the
-        source of the last event before this sentence."""
+        source of the last event before this sentence in the story. With `kind`, only
+        actors of that kind count ("the group" is the last organisation)."""
         before = [(i, actors) for i, actors in scope.earlier if i < pronoun.i]
         for token in scope.sent[: pronoun.i - scope.sent.start]:
             if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in PRONOUNS:
@@ -296,7 +310,14 @@ class EventCoder:
             speaker_at = context.speech.i if context.speech.i < pronoun.i else scope.sent.start
             before.append((speaker_at, list(context.speakers)))
         before.sort(key=lambda item: item[0])
+        if kind is not None:
+            before = [(i, [a for a in actors if self.kind_of(a) == kind]) for i, actors in before]
+            before = [(i, actors) for i, actors in before if actors]
         return before[-1][1] if before else []
+
+    def kind_of(self, actor: Actor) -> str | None:
+        entry = self.resolver.kb.entries.get(actor.id or "")
+        return entry.kind if entry is not None else None
 
     def is_outlet(self, actor: Actor) -> bool:
         entry = self.resolver.kb.entries.get(actor.id or "")

@@ -54,6 +54,7 @@ class Cues:
     request_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     receiving_roots: frozenset[str]
+    anaphors: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -61,9 +62,13 @@ def load_cues() -> Cues:
     path = package_data("lexicon", "cues.yaml")
     raw = read_yaml(path)
     missing = [name for name in CUE_LISTS if not isinstance(raw.get(name), list)]
+    if not isinstance(raw.get("anaphors"), dict):
+        missing.append("anaphors")
     if missing:
         raise DataFileError(str(path), None, f"missing list(s): {', '.join(missing)}")
-    return Cues(**{name: frozenset(str(w).lower() for w in raw[name]) for name in CUE_LISTS})
+    lists = {name: frozenset(str(w).lower() for w in raw[name]) for name in CUE_LISTS}
+    anaphors = {str(k).lower(): str(v) for k, v in raw["anaphors"].items() if k != "__line__"}
+    return Cues(**lists, anaphors=anaphors)
 
 
 def lemma(token: Token) -> str:
@@ -114,11 +119,18 @@ def is_planned(chain: list[Token], cues: Cues) -> bool:
     if _has_aux(chain[0], cues.future_auxiliaries):
         return True
     for lower, upper in zip(chain, chain[1:], strict=False):
-        if lower.dep_ != "xcomp":
+        if lower.dep_ != "xcomp" and not _is_purpose(lower):
             break
         if lemma(upper) in cues.plan_verbs or _has_aux(upper, cues.future_auxiliaries):
             return True
     return False
+
+
+def _is_purpose(clause: Token) -> bool:
+    """`will visit Moscow to sign a treaty`: the signing is as planned as the visit."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 def is_hypothetical(chain: list[Token], cues: Cues) -> bool:

@@ -136,11 +136,15 @@ def merged_noun(verb: Token, nouns: dict[int, Match]) -> Match | None:
 def place_object(trigger: Token) -> Token | None:
     """`in X` attached to the trigger or to its object: a meeting in Zurich, a protest in
     Beijing. Used as the target when the text names no other."""
-    obj = prep_object(trigger, ("in", "inside"))
-    if obj is None:
-        dobj = child(trigger, "dobj")
-        obj = prep_object(dobj, ("in", "inside")) if dobj is not None else None
-    return obj
+    holders = [trigger, *(c for c in trigger.children if c.dep_ == "acl")]
+    if trigger.dep_ in ("nsubj", "nsubjpass"):
+        holders.append(trigger.head)  # "airstrikes killed 12 people in Khan Younis"
+    for holder in holders:
+        for token in (holder, child(holder, "dobj")):
+            obj = prep_object(token, ("in", "inside")) if token is not None else None
+            if obj is not None:
+                return obj
+    return None
 
 
 def noun_sources(noun: Token, match: Match) -> list[Token]:

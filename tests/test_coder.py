@@ -49,7 +49,7 @@ def find(events: list[Event], cameo: str) -> Event:
         ("France and Germany sent tanks to Ukraine.", {"FRA>UKR:07", "DEU>UKR:07"}),
         # "the group", "the country", pronouns: the last fitting actor before
         (
-            "The Houthis fired missiles at Israel on Monday. The group also attacked a British tanker.",
+            "The Houthis fired missiles at Israel. The group also attacked a British tanker.",
             {"YEM>ISR:19", "YEM>GBR:19"},
         ),
         (

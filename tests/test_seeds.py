@@ -89,3 +89,38 @@ def test_seeds_outlet_is_reported_by_not_an_actor(seed_events) -> None:
     events = events_in(seed_events, DIGEST, "according to Reuters")
     assert all(e.reported_by == "Reuters" for e in events)
     assert all("Reuters" not in (e.source.name or "") for e in events if e.source)
+
+
+@pytest.fixture(scope="module")
+def seed_actors(seed_events) -> dict[str, set[str]]:
+    """Every actor named in a coded event of the seeds (source, target or speaker)."""
+    found: dict[str, set[str]] = {}
+    for events in seed_events.values():
+        for event in events:
+            for actor in (event.source, event.target, event.speaker):
+                if actor is not None and actor.name:
+                    found.setdefault(actor.name, set()).add(actor.code or "")
+    return found
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Vladimir Putin", "RUSGOV"),
+        ("Masoud Pezeshkian", "IRNGOV"),
+        ("Kazem Jalali", "IRNGOV"),
+        ("Ali Khamenei", "IRNGOV"),
+        ("Benjamin Netanyahu", "ISRGOV"),
+        ("Islamic Revolutionary Guard Corps", "IRNMIL"),
+        ("Hezbollah", "LBNREB"),
+        ("Houthis", "YEMREB"),
+        ("Hamas", "PSEREB"),
+        ("VTB", "RUSBUS"),
+    ],
+)
+def test_seeds_actor_fields_are_filled(seed_actors, name: str, code: str) -> None:
+    assert code in seed_actors.get(name, set()), sorted(seed_actors)
+
+
+def test_seeds_tass_is_reported_by(seed_events) -> None:
+    assert any(e.reported_by == "TASS" for e in seed_events[DIGEST])

@@ -43,9 +43,11 @@ def _cited_as_saying(verb: Token) -> list[Token]:
         head = child(verb, dep)
         if head is not None:
             heads.append(head)
-    agent = prep_object(verb, ("by",))
-    if agent is not None:
-        heads.append(agent)
+    saying = [t for t in verb.subtree if t.lemma_ == "say" and t.dep_ == "pcomp"]
+    for token in (verb, *saying):  # "cited as saying by TASS" hangs "by" on either
+        agent = prep_object(token, ("by",))
+        if agent is not None:
+            heads.append(agent)
     return heads
 
 

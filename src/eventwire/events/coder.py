@@ -32,6 +32,7 @@ from eventwire.events.cues import (
     is_negated,
     is_planned,
     lemma,
+    negated_above,
     negated_by_verb,
 )
 from eventwire.events.lexicon import Lexicon
@@ -328,7 +329,7 @@ class EventCoder:
     def read_context(self, match: Match, scope: SentenceScope) -> Context:
         chain = governing_chain(match.trigger)
         negator = negated_by_verb(chain, self.cues)
-        negated = negator is not None or any(is_negated(t) for t in chain[:2])
+        negated = negator is not None or is_negated(chain[0]) or negated_above(chain)
         if negator is not None and lemma(negator) in self.cues.denial_verbs:
             modality: Modality = "reported_denied"
         elif is_hypothetical(chain, self.cues):

@@ -33,7 +33,12 @@ CUE_LISTS = (
     "receiving_roots",
 )
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "csubj"})
+CLAUSE_DEPS = frozenset(
+    {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "csubj", "acomp"}
+)
+# Links through which a "not" above reaches the trigger: "did not agree to meet", "not
+# interested in joining", "did not attend the talks"; not through "did not say that ...".
+NEGATION_LINKS = frozenset({"xcomp", "pcomp", "acomp", "dobj", "pobj", "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,16 @@ def is_negated(token: Token) -> bool:
     if any(c.lower_ in NEGATIONS and c.dep_ in ("neg", "det", "advmod") for c in token.children):
         return True
     return token.dep_ == "conj" and is_negated(token.head)
+
+
+def negated_above(chain: list[Token]) -> bool:
+    """A negation on a verb the trigger is a non-finite complement or object of."""
+    for lower, upper in zip(chain, chain[1:], strict=False):
+        if lower.dep_ not in NEGATION_LINKS:
+            return False
+        if is_negated(upper):
+            return True
+    return False
 
 
 def negated_by_verb(chain: list[Token], cues: Cues) -> Token | None:

@@ -66,12 +66,17 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ == "xcomp" and is_passive(verb.head):
         return child(verb.head, "nsubjpass")  # "are scheduled to meet": the planners meet
+    if verb.dep_ == "xcomp" and child(verb.head, "dobj") is not None:
+        return child(verb.head, "dobj")  # "forced Israel to retreat": Israel retreats
     if verb.dep_ == "conj" and is_passive(verb.head):
         return child(verb.head, "nsubjpass")  # "is not involved in or supporting X"
     if verb.dep_ in ("xcomp", "conj", "advcl"):
         return verb_subject(verb.head, depth + 1)
     if verb.dep_ == "relcl":
         return verb.head
+    if verb.dep_ == "pcomp":
+        governor = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        return verb_subject(governor, depth + 1) if governor is not None else None
     if verb.dep_ == "acl" and child(verb, "dobj") is not None:
         return verb.head
     return None
@@ -152,9 +157,9 @@ def noun_sources(noun: Token, match: Match) -> list[Token]:
     airstrikes`, `an attack by Hamas`, or the subject of the verb the noun is the object
     of (`Israel launched airstrikes`)."""
     candidates = [c for c in noun.lefts if c.dep_ in SOURCE_MODIFIERS and c.i not in match.used]
-    agent = prep_object(noun, ("by", "from"))
-    if agent is not None:
-        candidates.append(agent)
+    agents = [prep_object(noun, ("by", "from"))]
+    agents += [prep_object(c, ("by",)) for c in noun.children if c.dep_ == "acl"]
+    candidates += [a for a in agents if a is not None]  # "sanctions imposed by the West"
     while noun.dep_ == "conj" and noun.head is not noun:
         noun = noun.head  # "announced freezes and sanctions": the list shares its verb
     verb = noun.head

@@ -290,8 +290,8 @@ class EventCoder:
         kind = self.cues.anaphors.get(head.lower_)
         if kind is None:
             return None
-        determiners = [c.lower_ for c in head.children if c.dep_ == "det"]
-        return kind if determiners == ["the"] else None
+        modifiers = [c.lower_ for c in head.children if not c.is_punct]
+        return kind if modifiers == ["the"] else None  # not "the militant group that ..."
 
     def antecedent(
         self, pronoun: Token, scope: SentenceScope, context: Context, *, kind: str | None = None

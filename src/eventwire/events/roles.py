@@ -163,8 +163,8 @@ def noun_sources(noun: Token, match: Match) -> list[Token]:
     while noun.dep_ == "conj" and noun.head is not noun:
         noun = noun.head  # "announced freezes and sanctions": the list shares its verb
     verb = noun.head
-    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("during", "on", "in"):
-        verb = verb.head  # "held talks during a visit to Beirut": the visitor held talks
+    if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("during", "on"):
+        verb = verb.head  # "held talks during a visit", "went on hunger strike"
     if noun.dep_ in ("dobj", "attr", "pobj") and verb.pos_ in ("VERB", "AUX"):
         subject = verb_subject(verb)
         if subject is not None:

@@ -84,6 +84,9 @@ class SentenceScope:
     earlier: list[tuple[int, list[Actor]]]
     """(trigger index, source actors) of the events coded so far, for pronouns."""
     story: int = 0
+    people: dict[str, Actor] = field(default_factory=dict)
+    """Surname -> actor of people named in full earlier in the document and not in the
+    knowledge base ("Kazem Jalali, Iran's envoy, ..." then "Jalali said")."""
     attributes: dict[tuple[int, bool, tuple[str, ...]], Attributes] = field(default_factory=dict)
     """Date, place and casualties by trigger: the pairs of one act share them."""
 
@@ -124,6 +127,7 @@ class EventCoder:
         day = dt.date.fromisoformat(document.date) if document.date else None
         events: list[Event] = []
         earlier: list[tuple[int, list[Actor]]] = []
+        people: dict[str, Actor] = {}
         stories = StoryTracker()
         parts = list(paragraphs(doc))
         found = [[self.resolver.mentions(sent) for _, sent in part] for part in parts]
@@ -132,7 +136,7 @@ class EventCoder:
             if stories.next_paragraph(signature):
                 earlier = []  # pronouns do not reach into another story
             for (index, sent), mentions in zip(paragraph, part_mentions, strict=True):
-                scope = SentenceScope(sent, index, mentions, day, earlier, stories.index)
+                scope = SentenceScope(sent, index, mentions, day, earlier, stories.index, people)
                 events.extend(self.code_scope(scope, document))
         return events
 
@@ -281,8 +285,18 @@ class EventCoder:
                 if not self.is_outlet(a)
             ]
             if actors:
+                self.remember_people(head, actors, scope.people)
                 return actors
+            if head.pos_ == "PROPN" and head.text in scope.people:
+                return [scope.people[head.text]]
         return []
+
+    def remember_people(self, head: Token, actors: list[Actor], people: dict[str, Actor]) -> None:
+        """Keep the surname of a person the knowledge base does not know, with the role
+        the text gave them, for later mentions by surname alone."""
+        names = [t for t in phrase_tokens(head) if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+        if len(actors) == 1 and len(names) >= 2 and self.kind_of(actors[0]) != "person":
+            people.setdefault(names[-1].text, actors[0])
 
     def anaphor_kind(self, head: Token) -> str | None:
         """`the group` stands for an organisation named before, `the country` for a

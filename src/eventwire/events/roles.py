@@ -84,8 +84,9 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
 
 def verb_targets(match: Match) -> list[Token]:
     """Candidate targets of a verb, best first: the pattern's preposition, the object (or
-    passive subject), a dative, the usual prepositions on the verb or its object, and
-    last an object the pattern itself named ("released prisoners")."""
+    passive subject), a dative, the usual prepositions on the verb or its object, a name
+    the parser took for an adverb ("criticized Turkey."), and last an object the pattern
+    itself named ("released prisoners")."""
     verb = match.trigger
     if match.target_head is not None:
         return [match.target_head]
@@ -98,7 +99,9 @@ def verb_targets(match: Match) -> list[Token]:
         obj = prep_object(token, TARGET_PREPS)
         if obj is not None:
             candidates.append(obj)
-    return candidates + nested_objects(match) + [o for o in objects if o.i in match.used]
+    misparsed = [c for c in verb.rights if c.dep_ == "npadvmod" and c.pos_ == "PROPN"]
+    named = [o for o in objects if o.i in match.used]
+    return candidates + misparsed + nested_objects(match) + named
 
 
 def nested_objects(match: Match) -> list[Token]:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from eventwire.models import Event
+from eventwire.models import Actor, Event, Location, Trigger
 
 FORMATS = ("jsonl", "csv", "parquet")
 
@@ -37,8 +37,6 @@ def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 def flat_columns() -> list[str]:
     """The CSV/Parquet columns, fixed so that empty actors still get their columns."""
-    from eventwire.models import Actor, Location, Trigger
-
     actor = [f for f in Actor.__dataclass_fields__ if f != "reason"]
     nested = {
         "source": actor,
@@ -99,7 +97,10 @@ def write_parquet(events: Iterable[Event], path: Path) -> int:
 
     columns = flat_columns()
     rows = [flatten(e.to_dict()) for e in events]
-    table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
+    if rows:
+        table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
+    else:  # no events: still a file with the columns, so readers need no special case
+        table = pa.table({c: pa.array([], pa.string()) for c in columns})
     with atomic_file(path, "wb") as handle:
         pq.write_table(table, handle)
     return len(rows)

@@ -17,7 +17,7 @@ from pathlib import Path
 from eventwire.actors import ActorResolver, load_knowledge_base
 from eventwire.actors.knowledge import KnowledgeBase
 from eventwire.attributes import Casualties
-from eventwire.events.coder import Attributes
+from eventwire.events.records import Attributes
 from eventwire.models import Document
 from eventwire.nlp import load_pipeline
 from eventwire.pipeline import build_coder
@@ -67,7 +67,7 @@ def main() -> None:
     countries_seconds, _ = timed_coding()
     coder.resolver = full_kb
     blank = Attributes(None, "publication", None, Casualties(None, None, None, {}))
-    coder.attributes = lambda reading, scope: blank  # type: ignore[method-assign]
+    coder.records.attributes = lambda reading, scope: blank  # type: ignore[method-assign]
     bare_seconds, _ = timed_coding()
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 

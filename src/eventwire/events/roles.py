@@ -11,18 +11,9 @@ from spacy.tokens import Token
 
 from eventwire.events.matcher import Match
 
-TARGET_PREPS = (
-    "against",
-    "on",
-    "with",
-    "to",
-    "toward",
-    "towards",
-    "at",
-    "into",
-    "upon",
-    "targeting",
-)
+TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "into", "upon", "targeting")
+"""Prepositions that introduce a target by themselves; "at" only does in a pattern
+("fired at"), since "at the Kremlin" says where."""
 NESTED_PREPS = (*TARGET_PREPS, "for", "over", "about", "of", "from")
 SOURCE_MODIFIERS = ("poss", "amod", "compound", "nmod")
 SUBJECT_DEPS = ("nsubj", "csubj")

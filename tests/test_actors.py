@@ -44,6 +44,7 @@ def subject_actors(nlp, resolver: ActorResolver, sentence: str, day: str) -> lis
         # compounds
         ("Russia and Iran signed the deal.", "2024-01-01", ["RUS", "IRN"]),
         ("Brazil, India and China objected.", "2024-01-01", ["BRA", "IND", "CHN"]),
+        ("Iranian and Russian officials met.", "2024-01-01", ["IRNGOV", "RUSGOV"]),
         # people, by the date of the report
         ("Vladimir Putin arrived.", "2024-01-01", ["RUSGOV"]),
         ("Ebrahim Raisi arrived.", "2022-06-01", ["IRNGOV"]),

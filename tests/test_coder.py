@@ -63,6 +63,8 @@ def find(events: list[Event], cameo: str) -> Event:
             "Petrosyan also condemned Azerbaijan.",
             {"ARM>TUR:111", "ARM>AZE:111"},
         ),
+        # mutual fighting, both ways
+        ("Indian and Pakistani troops exchanged fire.", {"IND>PAK:193", "PAK>IND:193"}),
         # givers and receivers
         ("Ukraine received tanks from Germany.", {"DEU>UKR:072"}),
         # several events, subordinate clauses

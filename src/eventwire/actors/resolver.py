@@ -117,13 +117,14 @@ class ActorResolver:
         `countries` (the document's, ISO alpha-3) break ties between readings of a name;
         without them the countries named in the sentence do."""
         actors = []
-        for segment in phrase_segments(head):
+        segments = phrase_segments(head)
+        for segment in segments:
             actor = self.actor_of_segment(segment, mentions, day, countries=countries)
             if actor is not None and actor.country is None and head in segment:
                 actor = self.placed(actor, head, mentions)
             if actor is not None:
-                actors.append(actor)
-        return actors
+                actors.append((segment, actor))
+        return shared_sector([a for _, a in actors], [s for s, _ in actors], head)
 
     def placed(self, actor: Actor, head: Token, mentions: dict[int, Mention]) -> Actor:
         """A role with no country takes the one it is in or from: "a court in Guyana",
@@ -402,6 +403,27 @@ def phrase_segments(head: Token) -> list[list[Token]]:
 def _starts_conjunct(comma: Token) -> bool:
     following = comma.nbor(1) if comma.i + 1 < len(comma.doc) else None
     return following is not None and any(t.dep_ == "conj" for t in (following, following.head))
+
+
+def shared_sector(actors: list[Actor], segments: list[list[Token]], head: Token) -> list[Actor]:
+    """ "Azerbaijani and Armenian troops": the head noun's sector belongs to every part
+    that is only an adjective or name qualifying it."""
+    own = next((a for a, s in zip(actors, segments, strict=True) if head in s), None)
+    if own is None or own.sector is None:
+        return actors
+    return [
+        _with_sector(actor, own.sector)
+        if actor.sector is None and actor.country and not any(t.pos_ == "NOUN" for t in segment)
+        else actor
+        for actor, segment in zip(actors, segments, strict=True)
+    ]
+
+
+def _with_sector(actor: Actor, sector: str) -> Actor:
+    code = f"{actor.country}{sector}"
+    return dataclasses.replace(
+        actor, sector=sector, code=code, reason=f"{actor.reason}; {sector} of the phrase"
+    )
 
 
 def segment_text(segment: list[Token]) -> str:

@@ -91,8 +91,14 @@ def verb_targets(match: Match) -> list[Token]:
         if obj is not None:
             candidates.append(obj)
     misparsed = [c for c in verb.rights if c.dep_ == "npadvmod" and c.pos_ == "PROPN"]
-    named = [o for o in objects if o.i in match.used]
+    named = [o for o in objects if o.i in match.used and _qualified(o)]
     return candidates + misparsed + nested_objects(match) + named
+
+
+def _qualified(noun: Token) -> bool:
+    """An object with a modifier that can name someone: "Palestinian prisoners" is a
+    target, bare "embassies" in "agreed to reopen embassies" is not."""
+    return any(c.dep_ in SOURCE_MODIFIERS for c in noun.children)
 
 
 def nested_objects(match: Match) -> list[Token]:
@@ -100,7 +106,7 @@ def nested_objects(match: Match) -> list[Token]:
     closer ties with Peru", "claimed responsibility for the strike in Russia"."""
     found: list[Token] = []
     frontier = [t for t in match.trigger.children if t.i in match.used]
-    for _ in range(3):
+    for _ in range(4):
         frontier = [c for t in frontier for c in t.children if c.dep_ not in ("punct", "cc")]
         found.extend(t for t in frontier if t.i not in match.used and _is_nested_object(t))
     return found

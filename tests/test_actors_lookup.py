@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from eventwire.actors.lookup import load_resolver, read_line, resolve_lines, resolve_mention
 from eventwire.cli.actors import register
-from eventwire.nlp import DEFAULT_MODEL
+from eventwire.settings import DEFAULT_MODEL
 
 pytestmark = pytest.mark.model
 

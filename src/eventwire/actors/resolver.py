@@ -137,13 +137,8 @@ class ActorResolver:
             for obj in prep.children:
                 mention = mentions.get(obj.i)
                 if mention and mention.entry.kind == "country" and mention.how in (NAME, CAPITAL):
-                    country = mention.entry.code
-                    return dataclasses.replace(
-                        actor,
-                        country=country,
-                        code=f"{country}{actor.sector}",
-                        reason=f"{actor.reason}; {prep.lower_} {mention.entry.name}",
-                    )
+                    note = f"{prep.lower_} {mention.entry.name}"
+                    return _recoded(actor, mention.entry.code, actor.sector, note)
         return actor
 
     def actor_of_segment(
@@ -412,18 +407,18 @@ def shared_sector(actors: list[Actor], segments: list[list[Token]], head: Token)
     if own is None or own.sector is None:
         return actors
     return [
-        _with_sector(actor, own.sector)
+        _recoded(actor, actor.country, own.sector, f"{own.sector} of the phrase")
         if actor.sector is None and actor.country and not any(t.pos_ == "NOUN" for t in segment)
         else actor
         for actor, segment in zip(actors, segments, strict=True)
     ]
 
 
-def _with_sector(actor: Actor, sector: str) -> Actor:
-    code = f"{actor.country}{sector}"
-    return dataclasses.replace(
-        actor, sector=sector, code=code, reason=f"{actor.reason}; {sector} of the phrase"
-    )
+def _recoded(actor: Actor, country: str | None, sector: str | None, note: str) -> Actor:
+    """The actor with a country or sector learnt from the rest of the phrase."""
+    code = f"{country or '---'}{sector or ''}"
+    reason = f"{actor.reason}; {note}"
+    return dataclasses.replace(actor, country=country, sector=sector, code=code, reason=reason)
 
 
 def segment_text(segment: list[Token]) -> str:

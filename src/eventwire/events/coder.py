@@ -64,12 +64,16 @@ class Context:
 
     negated: bool
     modality: Modality
-    speaker: Actor | None
     reported_by: str | None
     speech: Token | None = None
     """The verb of saying that reports the event, if any."""
     speakers: tuple[Actor, ...] = ()
     """Every actor that says it ("Obama and Putin said they ..."), for pronouns."""
+
+    @property
+    def speaker(self) -> Actor | None:
+        """The speaker the record names: the first of those who say it."""
+        return self.speakers[0] if self.speakers else None
 
 
 class EventCoder:
@@ -327,8 +331,7 @@ class EventCoder:
         else:
             modality = "asserted"
         speakers, outlet, speech = self.attribution(match.trigger, scope)
-        speaker = speakers[0] if speakers else None
-        return Context(negated, modality, speaker, outlet, speech, speakers)
+        return Context(negated, modality, outlet, speech, speakers)
 
     def attribution(
         self, trigger: Token, scope: SentenceScope

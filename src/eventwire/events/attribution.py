@@ -7,9 +7,10 @@ outlet goes to `reported_by` and is never an actor of the event.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from eventwire.events.cues import Cues, lemma, speech_verb
 from eventwire.events.roles import child, prep_object
@@ -55,14 +56,74 @@ def find_attribution(trigger: Token, cues: Cues) -> Attribution:
     """The phrases that attribute the trigger's clause, nearest first."""
     verb = speech_verb(trigger, cues)
     if verb is not None:
-        heads = _cited_as_saying(verb) if lemma(verb) in ("cite", "quote") else []
-        if not heads:
-            subject = child(verb, "nsubj", "nsubjpass")
-            heads = [subject] if subject is not None else []
-        according = _according_to(verb)
-        if according is not None:
-            heads.append(according)
-        return Attribution(tuple(heads), verb)
+        return said_by(verb, cues)
     root = trigger.sent.root
     according = _according_to(root) or _according_to(trigger)
     return Attribution((according,) if according is not None else (), None)
+
+
+def said_by(verb: Token, cues: Cues) -> Attribution:
+    """The phrases that a verb of saying attributes its words to."""
+    heads = _cited_as_saying(verb) if lemma(verb) in ("cite", "quote") else []
+    if not heads:
+        subject = child(verb, "nsubj", "nsubjpass")
+        heads = [subject] if subject is not None else []
+    according = _according_to(verb)
+    if according is not None:
+        heads.append(according)
+    return Attribution(tuple(heads), verb)
+
+
+OPENING_QUOTES = frozenset({"\u201c"})
+CLOSING_QUOTES = frozenset({"\u201d"})
+STRAIGHT_QUOTES = frozenset({'"', "''", "``"})
+
+
+def quotations(doc: Doc) -> list[tuple[int, int]]:
+    """The (opening, closing) token indices of the quotations in a document. A quotation
+    never runs past the end of its paragraph, so one stray mark spoils no more than that."""
+    spans = []
+    opened: int | None = None
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            opened = None
+        elif token.text in OPENING_QUOTES or (token.text in STRAIGHT_QUOTES and opened is None):
+            opened = token.i
+        elif opened is not None and token.text in CLOSING_QUOTES | STRAIGHT_QUOTES:
+            spans.append((opened, token.i))
+            opened = None
+    return spans
+
+
+def quoted_speech(doc: Doc, cues: Cues) -> dict[int, Token]:
+    """Sentence start -> the verb of saying of the quotation that holds the sentence.
+
+    A quotation of several sentences is attributed once, after it (`"... . ...," the
+    speaker wrote`) or before it (`the speaker said: "... . ..."`); the sentences in
+    between have no verb of saying of their own.
+    """
+    found: dict[int, Token] = {}
+    for opening, closing in quotations(doc):
+        first, last = doc[opening].sent, doc[closing].sent
+        if first.start == last.start:
+            continue
+        verb = _speech_outside(doc[closing + 1 : last.end], cues) or _speech_outside(
+            doc[first.start : opening], cues
+        )
+        if verb is None:
+            continue
+        start = first.start
+        while start <= last.start:
+            sent = doc[start].sent
+            if sent.start != verb.sent.start:
+                found[sent.start] = verb
+            start = sent.end
+    return found
+
+
+def _speech_outside(tokens: Iterable[Token], cues: Cues) -> Token | None:
+    """A verb of saying with its own subject among `tokens` (the text around a quotation)."""
+    return next(
+        (t for t in tokens if lemma(t) in cues.speech_verbs and child(t, "nsubj") is not None),
+        None,
+    )

@@ -22,7 +22,7 @@ from eventwire.actors.resolver import (
     segment_text,
 )
 from eventwire.attributes import Gazetteer
-from eventwire.events.attribution import find_attribution
+from eventwire.events.attribution import find_attribution, quoted_speech, said_by
 from eventwire.events.cues import (
     Cues,
     governing_chain,
@@ -37,17 +37,20 @@ from eventwire.events.lexicon import Lexicon
 from eventwire.events.matcher import Match, match_sentence
 from eventwire.events.records import RecordBuilder, SentenceScope
 from eventwire.events.roles import (
+    is_passive,
     merged_noun,
     noun_sources,
     noun_targets,
     origin_of_attack,
     place_object,
+    purpose_subject,
     verb_subject,
     verb_targets,
 )
 from eventwire.events.statements import (
     Reading,
     drop_repeats,
+    drop_vaguer,
     readings_from_speech,
     rejections_from_negation,
 )
@@ -56,6 +59,14 @@ from eventwire.models import Actor, Document, Event, Modality
 from eventwire.ontology import CameoCode
 
 Pair = tuple[Actor | None, Actor | None]
+PAIR = "pair"
+"""The anaphor kind of "the two sides": both parties of the last act."""
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+"""Pronouns that stand for the speaker, and only the speaker ("We welcome it," X said)."""
+
+
+def is_first_person(token: Token) -> bool:
+    return token.pos_ == "PRON" and token.lower_ in FIRST_PERSON  # not "the US"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,16 +116,26 @@ class EventCoder:
         day = dt.date.fromisoformat(document.date) if document.date else None
         events: list[Event] = []
         earlier: list[tuple[int, list[Actor]]] = []
+        dyads: list[list[Actor]] = []
         people: dict[str, Actor] = {}
         stories = StoryTracker()
         parts = list(paragraphs(doc))
         found = [[self.resolver.mentions(sent) for _, sent in part] for part in parts]
         signatures = story_actors([named_actors(f) for f in found])
+        quoted = quoted_speech(doc, self.cues)
+        by_start = {
+            s.start: m
+            for p, ms in zip(parts, found, strict=True)
+            for (_, s), m in zip(p, ms, strict=True)
+        }
         for paragraph, part_mentions, signature in zip(parts, found, signatures, strict=True):
             if stories.next_paragraph(signature):
-                earlier = []  # pronouns do not reach into another story
+                earlier, dyads = [], []  # pronouns do not reach into another story
             for (index, sent), mentions in zip(paragraph, part_mentions, strict=True):
                 scope = SentenceScope(sent, index, mentions, day, earlier, stories.index, people)
+                scope.dyads = dyads
+                verb = quoted.get(sent.start)
+                scope.quoted = (verb, by_start[verb.sent.start]) if verb is not None else None
                 events.extend(self.code_scope(scope, document))
         return events
 
@@ -122,21 +143,22 @@ class EventCoder:
         """The events of one sentence, in the order the text gives them."""
         readings = self.read_sentence(scope)
         readings += rejections_from_negation(readings, self.rejections)
-        readings = drop_repeats(readings)
+        readings = drop_repeats(drop_vaguer(readings))
         readings += readings_from_speech(readings, self.ontology, self.cues)
+        scope.dyads.extend([r.source, r.target] for r in readings if r.source and r.target)
         return [self.records.build(r, scope, document) for r in readings]
 
     def read_sentence(self, scope: SentenceScope) -> list[Reading]:
         """Every event reading of a sentence, verbs first so that an event noun that is a
         verb's subject or means merges into the verb's event."""
         matches = match_sentence(scope.sent, self.lexicon, self.cues.modal_verbs)
-        nouns = {m.trigger.i: m for m in matches if m.pattern.pos == "noun"}
+        triggers = {m.trigger.i: m for m in matches}
         absorbed: set[int] = set()
         readings: list[Reading] = []
         for match in sorted(matches, key=lambda m: m.pattern.pos != "verb"):
             if match.trigger.i in absorbed or self.is_role_noun(match):
                 continue
-            readings.extend(self.read_match(match, scope, nouns, absorbed))
+            readings.extend(self.read_match(match, scope, triggers, absorbed))
         return readings
 
     def is_role_noun(self, match: Match) -> bool:
@@ -150,13 +172,16 @@ class EventCoder:
     # -- one match ----------------------------------------------------------------------
 
     def read_match(
-        self, match: Match, scope: SentenceScope, nouns: dict[int, Match], absorbed: set[int]
+        self, match: Match, scope: SentenceScope, triggers: dict[int, Match], absorbed: set[int]
     ) -> list[Reading]:
+        """The readings of one match; `triggers` holds every match of the sentence by its
+        trigger, and `absorbed` the event nouns already read as part of a verb's event."""
         context = self.read_context(match, scope)
         if match.pattern.pos == "verb":
-            match, source_heads, target_heads = self.verb_roles(match, nouns, absorbed)
+            match, source_heads, target_heads = self.verb_roles(match, triggers, absorbed)
         else:
-            source_heads = noun_sources(match.trigger, match)
+            event_verbs = {i for i, m in triggers.items() if m.pattern.pos == "verb"}
+            source_heads = noun_sources(match.trigger, match, event_verbs)
             target_heads = noun_targets(match.trigger, match)
         sources = self.first_actors(source_heads, scope, context)
         targets = self.first_actors(target_heads, scope, context)
@@ -178,17 +203,22 @@ class EventCoder:
         ]
 
     def verb_roles(
-        self, match: Match, nouns: dict[int, Match], absorbed: set[int]
+        self, match: Match, triggers: dict[int, Match], absorbed: set[int]
     ) -> tuple[Match, list[Token], list[Token]]:
         """The phrases that may hold a verb's source and target, best first. An event noun
         that names the verb's means takes over ("airstrikes killed 70")."""
+        nouns = {i: m for i, m in triggers.items() if m.pattern.pos == "noun"}
         noun = merged_noun(match.trigger, nouns)
         if noun is not None:
             absorbed.add(noun.trigger.i)
             merged = Match(noun.pattern, noun.trigger, noun.used | match.used, noun.target_head)
             targets = noun_targets(noun.trigger, noun) + verb_targets(merged)
+            if is_passive(match.trigger):
+                targets += verb_targets(match)  # "were killed in Israeli shelling"
             return merged, noun_sources(noun.trigger, noun), targets
         subject = verb_subject(match.trigger)
+        if subject is not None and subject.i in nouns:
+            subject = purpose_subject(match.trigger)
         subjects = [subject] if subject is not None else []
         if self.is_receiving(match):
             givers = [match.target_head] if match.target_head is not None else []
@@ -252,7 +282,7 @@ class EventCoder:
         "the country" point back."""
         for head in heads:
             kind = self.anaphor_kind(head)
-            if head.lower_ in PRONOUNS or kind is not None:
+            if head.lower_ in PRONOUNS or is_first_person(head) or kind is not None:
                 antecedent = self.antecedent(head, scope, context, kind=kind)
                 if antecedent:
                     return antecedent
@@ -278,12 +308,21 @@ class EventCoder:
 
     def anaphor_kind(self, head: Token) -> str | None:
         """`the group` stands for an organisation named before, `the country` for a
-        country: the kind of actor a definite role-less noun points back to."""
-        kind = self.cues.anaphors.get(head.lower_)
-        if kind is None:
-            return None
+        country, `the two sides` for the parties of the last act: the kind of actor a
+        definite role-less noun points back to."""
         modifiers = [c.lower_ for c in head.children if not c.is_punct]
-        return kind if modifiers == ["the"] else None  # not "the militant group that ..."
+        if self.is_pair(head, modifiers):
+            return PAIR
+        kind = self.cues.anaphors.get(head.lower_)
+        return kind if kind is not None and modifiers == ["the"] else None  # not "the group that"
+
+    def is_pair(self, head: Token, modifiers: list[str]) -> bool:
+        """`the two`, `both`, `the two leaders`, `both sides`; not `two soldiers`."""
+        if head.lower_ == "both" or (head.lower_ == "two" and modifiers == ["the"]):
+            return True
+        if lemma(head) not in self.cues.pair_nouns:
+            return False
+        return modifiers in (["both"], ["the", "two"])
 
     def antecedent(
         self, pronoun: Token, scope: SentenceScope, context: Context, *, kind: str | None = None
@@ -293,6 +332,10 @@ class EventCoder:
         sanctioned for its crackdown") or the speaker ("Iran said it would"), else the
         source of the last event before this sentence in the story. With `kind`, only
         actors of that kind count ("the group" is the last organisation)."""
+        if is_first_person(pronoun):
+            return list(context.speakers)
+        if kind == PAIR:
+            return list(scope.dyads[-1]) if scope.dyads else []
         before = [(i, actors) for i, actors in scope.earlier if i < pronoun.i]
         for token in scope.sent[: pronoun.i - scope.sent.start]:
             if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in PRONOUNS:
@@ -337,10 +380,14 @@ class EventCoder:
         self, trigger: Token, scope: SentenceScope
     ) -> tuple[tuple[Actor, ...], str | None, Token | None]:
         found = find_attribution(trigger, self.cues)
+        mentions = scope.mentions
+        if not found.speakers and scope.quoted is not None:
+            verb, mentions = scope.quoted
+            found = said_by(verb, self.cues)
         speakers: tuple[Actor, ...] = ()
         outlet: str | None = None
         for head in found.speakers:
-            actors = self.resolver.actors_at(head, scope.mentions, scope.day)
+            actors = self.resolver.actors_at(head, mentions, scope.day)
             outlet = outlet or next((a.name for a in actors if self.is_outlet(a)), None)
             speakers = speakers or tuple(a for a in actors if not self.is_outlet(a))
             if head.lemma_.lower() in self.cues.outlet_nouns and outlet is None:

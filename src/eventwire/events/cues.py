@@ -31,6 +31,7 @@ CUE_LISTS = (
     "request_verbs",
     "receiving_verbs",
     "receiving_roots",
+    "pair_nouns",
 )
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 CLAUSE_DEPS = frozenset(
@@ -59,6 +60,7 @@ class Cues:
     request_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
     receiving_roots: frozenset[str]
+    pair_nouns: frozenset[str]
     anaphors: dict[str, str]
 
 

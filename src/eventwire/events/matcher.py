@@ -20,6 +20,8 @@ CLAUSE_BREAKS = frozenset(
      "appos", "acl", "nsubj:pass"}
 )  # fmt: skip
 REACH_DEPTH = 3
+ATTRIBUTION_WORDS = frozenset({"according"})
+"""Heads of phrases that say who reports, never part of the act: "according to X"."""
 NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 
 
@@ -46,7 +48,12 @@ def verb_reach(verb: Token) -> list[Token]:
     reach: list[Token] = []
     frontier = [verb]
     for _ in range(REACH_DEPTH):
-        frontier = [c for t in frontier for c in t.children if c.dep_ not in CLAUSE_BREAKS]
+        frontier = [
+            c
+            for t in frontier
+            for c in t.children
+            if c.dep_ not in CLAUSE_BREAKS and c.lower_ not in ATTRIBUTION_WORDS
+        ]
         reach.extend(frontier)
     return reach
 

@@ -10,9 +10,9 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from eventwire.actors.resolver import Mention
+from eventwire.actors.resolver import Mention, recoded
 from eventwire.attributes import Casualties, Gazetteer, count_casualties, event_date
 from eventwire.events.statements import Reading
 from eventwire.models import Actor, DateBasis, Document, Event, Location, Trigger
@@ -35,6 +35,11 @@ class SentenceScope:
     knowledge base ("Kazem Jalali, Iran's envoy, ..." then "Jalali said")."""
     attributes: dict[tuple[int, bool, tuple[str, ...]], Attributes] = field(default_factory=dict)
     """Date, place and casualties by trigger: the pairs of one act share them."""
+    dyads: list[list[Actor]] = field(default_factory=list)
+    """The source and target of each act so far in the story, for "the two sides"."""
+    quoted: tuple[Token, dict[int, Mention]] | None = None
+    """The verb of saying of a quotation of several sentences that holds this one, with
+    the names found in the verb's own sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +73,10 @@ class RecordBuilder:
     def build(self, reading: Reading, scope: SentenceScope, document: Document) -> Event:
         entry = self.ontology[reading.code]
         trigger, context = reading.trigger, reading.context
-        source, target = reading.source, reading.target
         attributes = self.attributes(reading, scope)
+        source, target = (
+            _in_place(a, attributes.location) for a in (reading.source, reading.target)
+        )
         casualties = attributes.casualties
         return Event(
             event_id=_event_id(document.id, scope.index, trigger.idx, reading),
@@ -106,6 +113,16 @@ class RecordBuilder:
                 "casualty_phrases": casualties.phrases,
             },
         )
+
+
+def _in_place(actor: Actor | None, location: Location | None) -> Actor | None:
+    """Unnamed people of a known kind take the country of the place where they act or
+    are acted on: "four children were killed in Gaza" are Palestinian civilians."""
+    if actor is None or actor.country or actor.id or not actor.sector:
+        return actor
+    if location is None or location.country is None:
+        return actor
+    return recoded(actor, location.country, actor.sector, f"in {location.name}")
 
 
 def _confidence(reading: Reading) -> float:

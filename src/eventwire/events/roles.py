@@ -7,6 +7,8 @@ subject or `by` agent for the source, object, passive subject or a preposition f
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.tokens import Token
 
 from eventwire.events.matcher import Match
@@ -37,6 +39,18 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def purpose_subject(verb: Token) -> Token | None:
+    """`made a visit to Tehran to meet the governor`: the parser takes the visit for the
+    subject of the purpose clause; the one who acts is the subject of the clause above."""
+    if not is_infinitive(verb) or verb.head is verb:
+        return None
+    return verb_subject(verb.head)
+
+
 def origin_of_attack(verb: Token) -> Token | None:
     """`was fired at Israel from Gaza`: where a strike came from, when no one is named."""
     return prep_object(verb, ("from",)) if is_passive(verb) else None
@@ -55,6 +69,9 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         return subject
     if depth > 3 or verb.head is verb:
         return None
+    gerund_subject = _noun_before_gerund(verb)
+    if gerund_subject is not None:
+        return gerund_subject
     if verb.dep_ == "xcomp" and is_passive(verb.head):
         return child(verb.head, "nsubjpass")  # "are scheduled to meet": the planners meet
     if verb.dep_ == "xcomp" and child(verb.head, "dobj") is not None:
@@ -70,6 +87,23 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         return verb_subject(governor, depth + 1) if governor is not None else None
     if verb.dep_ == "acl" and child(verb, "dobj") is not None:
         return verb.head
+    return None
+
+
+def _noun_before_gerund(verb: Token) -> Token | None:
+    """`resulted in Nabiullina making a visit`: the parser hangs the gerund on the main
+    verb, and its subject is the object right before it. A comma between them is allowed
+    only where it closes an appositive: in "struck Gaza, killing 20" Gaza killed no one."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl", "xcomp"):
+        return None
+    objects: list[Token | None] = [c for c in verb.head.children if c.dep_ == "dobj"]
+    objects += [child(c, "pobj") for c in verb.head.children if c.dep_ == "prep"]
+    for obj in objects:
+        if obj is None or obj.i > verb.i:
+            continue
+        between = obj.doc[obj.right_edge.i + 1 : verb.i]
+        if not between or ([t.text for t in between] == [","] and child(obj, "appos") is not None):
+            return obj
     return None
 
 
@@ -124,7 +158,7 @@ def merged_noun(verb: Token, nouns: dict[int, Match]) -> Match | None:
     ("airstrikes killed 70") or the `in`/`by` phrase of a passive one ("were killed in
     Israeli shelling"). The two are one event."""
     subject = child(verb, *SUBJECT_DEPS)
-    if subject is not None and subject.i in nouns:
+    if subject is not None and subject.i in nouns and not is_infinitive(verb):
         return nouns[subject.i]
     if verb.dep_ == "acl" and verb.head.i in nouns:
         return nouns[verb.head.i]
@@ -152,20 +186,24 @@ def place_object(trigger: Token) -> Token | None:
     return None
 
 
-def noun_sources(noun: Token, match: Match) -> list[Token]:
+def noun_sources(noun: Token, match: Match, event_verbs: Container[int] = ()) -> list[Token]:
     """Candidate sources of an event noun, best first: `Israel's strikes`, `Israeli
     airstrikes`, `an attack by Hamas`, or the subject of the verb the noun is the object
-    of (`Israel launched airstrikes`)."""
+    of (`Israel launched airstrikes`), unless that verb is an event of its own, among
+    `event_verbs`: who welcomes or condemns a truce did not make it."""
     candidates = [c for c in noun.lefts if c.dep_ in SOURCE_MODIFIERS and c.i not in match.used]
     agents = [prep_object(noun, ("by", "from"))]
     agents += [prep_object(c, ("by",)) for c in noun.children if c.dep_ == "acl"]
     candidates += [a for a in agents if a is not None]  # "sanctions imposed by the West"
+    if noun.dep_ == "nsubj":
+        candidates += [t for t in [purpose_subject(noun.head)] if t is not None]
     while noun.dep_ == "conj" and noun.head is not noun:
         noun = noun.head  # "announced freezes and sanctions": the list shares its verb
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("during", "on"):
         verb = verb.head  # "held talks during a visit", "went on hunger strike"
-    if noun.dep_ in ("dobj", "attr", "pobj") and verb.pos_ in ("VERB", "AUX"):
+    commented = noun.dep_ in ("dobj", "attr") and verb.i in event_verbs
+    if noun.dep_ in ("dobj", "attr", "pobj") and verb.pos_ in ("VERB", "AUX") and not commented:
         subject = verb_subject(verb)
         if subject is not None:
             candidates.append(subject)

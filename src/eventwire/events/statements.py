@@ -52,6 +52,32 @@ def _governors(trigger: Token) -> set[int]:
     return found
 
 
+def _is_country(actor: Actor | None) -> bool:
+    return actor is not None and actor.country is not None and actor.code == actor.country
+
+
+def _details(broad: Reading, narrow: Reading) -> bool:
+    """Whether `narrow` tells the same kind of act as `broad`, by the same source, on a
+    named actor of the country `broad` only names, in a clause linked to it."""
+    if not _is_country(broad.target) or narrow.target is None or _is_country(narrow.target):
+        return False
+    assert broad.target is not None
+    linked = broad.trigger in narrow.trigger.ancestors or narrow.trigger in broad.trigger.ancestors
+    return (
+        linked
+        and narrow.target.country == broad.target.country
+        and _dyad(narrow)[0] == _dyad(broad)[0]
+        and narrow.code[:2] == broad.code[:2]
+    )
+
+
+def drop_vaguer(readings: list[Reading]) -> list[Reading]:
+    """One act told at two levels of detail is one event, with the precise target: in
+    "visited Tehran to meet the governor of the Central Bank of Iran" the meeting with the
+    bank says all the visit to Iran does."""
+    return [r for r in readings if not any(_details(r, other) for other in readings)]
+
+
 def drop_repeats(readings: list[Reading]) -> list[Reading]:
     """Keep the first reading of each dyad and root; drop a reading with no target when
     the same source does the same kind of act to a named target in the sentence, one

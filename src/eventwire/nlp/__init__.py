@@ -12,16 +12,43 @@ from eventwire.errors import ModelNotFoundError
 from eventwire.settings import DEFAULT_MODEL
 
 LINE_BREAKS = "eventwire_line_breaks"
+DATELINE_ENDS = frozenset({":", "-", "--", "\u2013", "\u2014"})
+DATELINE_LENGTH = 8
 
 
 @Language.component(LINE_BREAKS)
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, captions and datelines have no full stop,
-    and the parser would otherwise run them into the first sentence of the story."""
+    """A line break ends a sentence, and so does a dateline: headlines, captions and
+    datelines have no full stop, and the parser would otherwise run them into the first
+    sentence of the story ("GAZA CITY, Palestinian Territories: Four children ...")."""
+    starts = [0]
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
+            starts.append(token.i + 1)
+    for start in starts:
+        end = dateline_end(doc, start)
+        if end is not None and end < len(doc):
+            doc[end].is_sent_start = True
     return doc
+
+
+def dateline_end(doc: Doc, start: int) -> int | None:
+    """Where the text after a line's dateline begins: a place in capitals, perhaps with a
+    region, date or agency, then a colon or dash ("MOSCOW (Reuters) -", "GAZA CITY,
+    Palestinian Territories:"). No verb comes before the mark ("US troops attacked -")."""
+    end = min(start + DATELINE_LENGTH, len(doc))
+    capitals = start
+    while capitals < end and doc[capitals].is_upper and len(doc[capitals]) > 1:
+        capitals += 1
+    if capitals == start or capitals == end or doc[capitals].text not in {",", "(", *DATELINE_ENDS}:
+        return None
+    for token in doc[capitals:end]:
+        if "\n" in token.text or token.tag_.startswith("VB"):
+            return None
+        if token.text in DATELINE_ENDS:
+            return token.i + 1
+    return None
 
 
 @lru_cache(maxsize=4)

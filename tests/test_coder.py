@@ -121,6 +121,8 @@ def test_coder_codes_the_denial_itself() -> None:
             None,
             "Al Jazeera",
         ),
+        # the agency of a dateline reports the story below it
+        ("ANKARA (Reuters) - Turkish police detained two Syrian smugglers.", None, "Reuters"),
     ],
 )
 def test_coder_attributes_speaker_and_outlet(

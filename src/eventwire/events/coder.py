@@ -18,6 +18,7 @@ from eventwire.actors.resolver import (
     ADJECTIVE,
     PRONOUNS,
     ActorResolver,
+    Mention,
     phrase_tokens,
     segment_text,
 )
@@ -56,6 +57,7 @@ from eventwire.events.statements import (
 )
 from eventwire.events.stories import StoryTracker, named_actors, paragraphs, story_actors
 from eventwire.models import Actor, Document, Event, Modality
+from eventwire.nlp import dateline_end
 from eventwire.ontology import CameoCode
 
 Pair = tuple[Actor | None, Actor | None]
@@ -63,6 +65,11 @@ PAIR = "pair"
 """The anaphor kind of "the two sides": both parties of the last act."""
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 """Pronouns that stand for the speaker, and only the speaker ("We welcome it," X said)."""
+
+
+def dateline_outlet(mentions: dict[int, Mention]) -> str | None:
+    """The agency of a dateline ("MOSCOW (Reuters) -"), which reports the story below it."""
+    return next((m.entry.name for m in mentions.values() if m.entry.kind == "outlet"), None)
 
 
 def is_first_person(token: Token) -> bool:
@@ -128,12 +135,15 @@ class EventCoder:
             for p, ms in zip(parts, found, strict=True)
             for (_, s), m in zip(p, ms, strict=True)
         }
+        outlet: str | None = None
         for paragraph, part_mentions, signature in zip(parts, found, signatures, strict=True):
             if stories.next_paragraph(signature):
                 earlier, dyads = [], []  # pronouns do not reach into another story
             for (index, sent), mentions in zip(paragraph, part_mentions, strict=True):
+                if dateline_end(doc, sent.start) == sent.end:
+                    outlet = dateline_outlet(mentions) or outlet
                 scope = SentenceScope(sent, index, mentions, day, earlier, stories.index, people)
-                scope.dyads = dyads
+                scope.dyads, scope.outlet = dyads, outlet
                 verb = quoted.get(sent.start)
                 scope.quoted = (verb, by_start[verb.sent.start]) if verb is not None else None
                 events.extend(self.code_scope(scope, document))

@@ -37,6 +37,8 @@ class SentenceScope:
     """Date, place and casualties by trigger: the pairs of one act share them."""
     dyads: list[list[Actor]] = field(default_factory=list)
     """The source and target of each act so far in the story, for "the two sides"."""
+    outlet: str | None = None
+    """The agency named in the dateline of the story, if any."""
     quoted: tuple[Token, dict[int, Mention]] | None = None
     """The verb of saying of a quotation of several sentences that holds this one, with
     the names found in the verb's own sentence."""
@@ -96,7 +98,7 @@ class RecordBuilder:
             negated=context.negated,
             modality=context.modality,
             speaker=context.speaker,
-            reported_by=context.reported_by,
+            reported_by=context.reported_by or scope.outlet,
             date=attributes.date,
             date_basis=attributes.date_basis,
             location=attributes.location,

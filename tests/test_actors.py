@@ -110,3 +110,15 @@ def test_actors_bad_role_date_is_reported(tmp_path: Path) -> None:
     )
     with pytest.raises(DataFileError, match="is not a date"):
         load_file(path, KnowledgeBase())
+
+
+def test_actors_role_groups_are_organisations() -> None:
+    """A role's `group` names the organisation whose code an official takes."""
+    kb = load_knowledge_base()
+    unknown = {
+        (entry.id, role.group)
+        for entry in kb.entries.values()
+        for role in entry.roles
+        if role.group and role.group not in kb.entries
+    }
+    assert not unknown

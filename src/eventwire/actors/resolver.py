@@ -234,6 +234,9 @@ class ActorResolver:
         )
 
     def _person(self, text: str, entry: Entry, day: dt.date | None) -> Actor:
+        """A person as the office they hold on `day`: a role at an organisation takes the
+        organisation's code ("UN Secretary-General" is IGOUNO); out of office, ELI of the
+        last country they served."""
         role = None
         if entry.roles:
             when = day or dt.date.today()
@@ -241,14 +244,19 @@ class ActorResolver:
             if current:
                 role = current[0]
                 why = f"{entry.name}, {role.title or 'office'} on {when}"
+                organisation = self.kb.entries.get(role.group or "")
+                code = organisation.code if organisation and role.country is None else None
+                country, sector, group = role.country, role.sector, role.group
                 return self._build(
-                    text, entry.name, role.country, role.sector, role.group, entry.id, why
+                    text, entry.name, country, sector, group, entry.id, why, code=code
                 )
             past = [r for r in entry.roles if r.end is not None and r.end < when]
             if past:
                 role = max(past, key=lambda r: r.end or when)
+                national = [r for r in past if r.country] or [role]
+                country = max(national, key=lambda r: r.end or when).country or entry.country
                 why = f"{entry.name}, out of office on {when} (was {role.title}): ELI"
-                return self._build(text, entry.name, role.country, "ELI", role.group, entry.id, why)
+                return self._build(text, entry.name, country, "ELI", role.group, entry.id, why)
             role = entry.roles[0]
         country = role.country if role else entry.country
         why = f"{entry.name}, no office yet"

@@ -193,6 +193,13 @@ def test_coder_nothing_in_a_weather_report() -> None:
             {"SDNREB>SDNCVL:190"},
             set(),
         ),
+        # people are coded by the office they held when the event happened
+        (
+            "In March 2019, Japanese Prime Minister Shinzo Abe met Iranian President "
+            "Hassan Rouhani in Tokyo.",
+            {"JPNGOV>IRNGOV:04"},
+            {"JPNELI"},
+        ),
         # a dateline is not part of the first sentence
         (
             "ADDIS ABABA, Ethiopia: Ethiopian troops clashed with Eritrean forces on Monday.",

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from itertools import permutations, product
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.resolver import (
     ADJECTIVE,
@@ -22,7 +22,7 @@ from eventwire.actors.resolver import (
     phrase_tokens,
     segment_text,
 )
-from eventwire.attributes import Gazetteer
+from eventwire.attributes import Gazetteer, event_date
 from eventwire.events.attribution import find_attribution, quoted_speech, said_by
 from eventwire.events.cues import (
     Cues,
@@ -65,6 +65,20 @@ PAIR = "pair"
 """The anaphor kind of "the two sides": both parties of the last act."""
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 """Pronouns that stand for the speaker, and only the speaker ("We welcome it," X said)."""
+
+
+def sentence_day(sent: Span, publication: dt.date | None) -> dt.date | None:
+    """The day the main clause of a sentence is dated to, a month or year read as its
+    middle; the publication date when the sentence gives none."""
+    value, basis = event_date(sent.root, publication)
+    if value is None or basis == "publication":
+        return publication
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 7, 1)
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], 15)
+    return dt.date(*parts)
 
 
 def dateline_outlet(mentions: dict[int, Mention]) -> str | None:
@@ -151,6 +165,7 @@ class EventCoder:
 
     def code_scope(self, scope: SentenceScope, document: Document) -> list[Event]:
         """The events of one sentence, in the order the text gives them."""
+        scope.when = sentence_day(scope.sent, scope.day)
         readings = self.read_sentence(scope)
         readings += rejections_from_negation(readings, self.rejections)
         readings = drop_repeats(drop_vaguer(readings))
@@ -299,7 +314,7 @@ class EventCoder:
                 continue
             actors = [
                 a
-                for a in self.resolver.actors_at(head, scope.mentions, scope.day)
+                for a in self.resolver.actors_at(head, scope.mentions, scope.when)
                 if not self.is_outlet(a)
             ]
             if actors:
@@ -349,7 +364,7 @@ class EventCoder:
         before = [(i, actors) for i, actors in scope.earlier if i < pronoun.i]
         for token in scope.sent[: pronoun.i - scope.sent.start]:
             if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in PRONOUNS:
-                actors = self.resolver.actors_at(token, scope.mentions, scope.day)
+                actors = self.resolver.actors_at(token, scope.mentions, scope.when)
                 if actors:
                     before.append((token.i, actors))
         if context.speakers and context.speech is not None:
@@ -397,7 +412,7 @@ class EventCoder:
         speakers: tuple[Actor, ...] = ()
         outlet: str | None = None
         for head in found.speakers:
-            actors = self.resolver.actors_at(head, mentions, scope.day)
+            actors = self.resolver.actors_at(head, mentions, scope.when)
             outlet = outlet or next((a.name for a in actors if self.is_outlet(a)), None)
             speakers = speakers or tuple(a for a in actors if not self.is_outlet(a))
             if head.lemma_.lower() in self.cues.outlet_nouns and outlet is None:

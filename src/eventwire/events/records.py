@@ -35,6 +35,9 @@ class SentenceScope:
     knowledge base ("Kazem Jalali, Iran's envoy, ..." then "Jalali said")."""
     attributes: dict[tuple[int, bool, tuple[str, ...]], Attributes] = field(default_factory=dict)
     """Date, place and casualties by trigger: the pairs of one act share them."""
+    when: dt.date | None = None
+    """The day the sentence's main clause happens on, when it says so ("in October
+    2021"): people are coded by the office they held then, not at publication."""
     dyads: list[list[Actor]] = field(default_factory=list)
     """The source and target of each act so far in the story, for "the two sides"."""
     outlet: str | None = None

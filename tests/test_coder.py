@@ -200,6 +200,14 @@ def test_coder_nothing_in_a_weather_report() -> None:
             {"JPNGOV>IRNGOV:04"},
             {"JPNELI"},
         ),
+        # victims with no country take the place's; perpetrators keep none
+        ("Gunmen killed a police officer in Peshawar.", {"---UAF>PAKCOP:19"}, set()),
+        # an operation one threatens to launch is a threat, not an attack
+        (
+            "Azerbaijan threatened to launch a military operation in Armenia.",
+            {"AZE>ARM:13"},
+            {"AZE>ARM:19"},
+        ),
         # a dateline is not part of the first sentence
         (
             "ADDIS ABABA, Ethiopia: Ethiopian troops clashed with Eritrean forces on Monday.",

@@ -20,6 +20,7 @@ from eventwire.actors.resolver import (
     ActorResolver,
     Mention,
     phrase_tokens,
+    recoded,
     segment_text,
 )
 from eventwire.attributes import Gazetteer, event_date
@@ -84,6 +85,11 @@ def sentence_day(sent: Span, publication: dt.date | None) -> dt.date | None:
 def dateline_outlet(mentions: dict[int, Mention]) -> str | None:
     """The agency of a dateline ("MOSCOW (Reuters) -"), which reports the story below it."""
     return next((m.entry.name for m in mentions.values() if m.entry.kind == "outlet"), None)
+
+
+def is_unplaced(actor: Actor) -> bool:
+    """A kind of people with no country: "gunmen", "protesters", "police"."""
+    return actor.country is None and actor.id is None and actor.sector is not None
 
 
 def is_first_person(token: Token) -> bool:
@@ -213,6 +219,8 @@ class EventCoder:
         if not targets and target_heads:
             targets = self.place_country(target_heads[0], sources)
         targets = [t for t in targets if t not in sources]
+        if any(is_unplaced(a) for a in targets):
+            targets = self.placed(match.trigger, sources, targets)
         if not any(a.country or a.id for a in (*sources, *targets)):
             return []  # "insurgents killed people": no one a dyad could name
         if self.require_source and not sources:
@@ -261,6 +269,17 @@ class EventCoder:
             and match.trigger.lemma_.lower() in self.cues.receiving_verbs
             and match.pattern.code[:2] in self.cues.receiving_roots
         )
+
+    def placed(self, trigger: Token, sources: list[Actor], targets: list[Actor]) -> list[Actor]:
+        """Unnamed people of a known kind who are acted on take the country of the place:
+        "killed four villagers in Darfur" are Sudanese civilians. Unnamed perpetrators
+        ("gunmen", "insurgents") keep no country, as coders leave them."""
+        countries = [a.country for a in (*sources, *targets) if a.country]
+        location = self.gazetteer.locate(trigger, countries=countries)
+        if location is None or location.country is None:
+            return targets
+        country, note = location.country, f"in {location.name}"
+        return [recoded(a, country, a.sector, note) if is_unplaced(a) else a for a in targets]
 
     def place_as_target(
         self, trigger: Token, sources: list[Actor], code: str, scope: SentenceScope

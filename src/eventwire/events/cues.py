@@ -136,11 +136,16 @@ def is_planned(chain: list[Token], cues: Cues) -> bool:
     if _has_aux(chain[0], cues.future_auxiliaries):
         return True
     for lower, upper in zip(chain, chain[1:], strict=False):
-        if lower.dep_ != "xcomp" and not _is_purpose(lower):
+        if lower.dep_ != "xcomp" and not _is_purpose(lower) and not _is_event_object(lower):
             break
         if lemma(upper) in cues.plan_verbs or _has_aux(upper, cues.future_auxiliaries):
             return True
     return False
+
+
+def _is_event_object(token: Token) -> bool:
+    """`threatened to launch an operation`: an event noun is as planned as its verb."""
+    return token.dep_ == "dobj" and token.pos_ == "NOUN"
 
 
 def _is_purpose(clause: Token) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventwire.actors.resolver import Mention, recoded
+from eventwire.actors.resolver import Mention
 from eventwire.attributes import Casualties, Gazetteer, count_casualties, event_date
 from eventwire.events.statements import Reading
 from eventwire.models import Actor, DateBasis, Document, Event, Location, Trigger
@@ -79,9 +79,7 @@ class RecordBuilder:
         entry = self.ontology[reading.code]
         trigger, context = reading.trigger, reading.context
         attributes = self.attributes(reading, scope)
-        source, target = (
-            _in_place(a, attributes.location) for a in (reading.source, reading.target)
-        )
+        source, target = reading.source, reading.target
         casualties = attributes.casualties
         return Event(
             event_id=_event_id(document.id, scope.index, trigger.idx, reading),
@@ -118,16 +116,6 @@ class RecordBuilder:
                 "casualty_phrases": casualties.phrases,
             },
         )
-
-
-def _in_place(actor: Actor | None, location: Location | None) -> Actor | None:
-    """Unnamed people of a known kind take the country of the place where they act or
-    are acted on: "four children were killed in Gaza" are Palestinian civilians."""
-    if actor is None or actor.country or actor.id or not actor.sector:
-        return actor
-    if location is None or location.country is None:
-        return actor
-    return recoded(actor, location.country, actor.sector, f"in {location.name}")
 
 
 def _confidence(reading: Reading) -> float:

@@ -14,6 +14,8 @@ from test_attributes_support import seed_trigger, trigger_in
 REL, EXP, PUB = "relative", "explicit", "publication"
 THU = dt.date(2025, 1, 16)  # a Thursday
 SAT = dt.date(2024, 3, 2)  # a Saturday, in a leap year
+MON = dt.date(2025, 1, 13)  # a Monday
+SUN = dt.date(2025, 1, 19)  # a Sunday
 
 EVENT_DATES = [
     # past clauses: the weekday on or before publication
@@ -35,7 +37,17 @@ EVENT_DATES = [
     # relative phrases
     ("Border guards detained two smugglers yesterday.", "detained", THU, "2025-01-15", REL),
     ("The navy intercepted a dhow three days ago.", "intercepted", THU, "2025-01-13", REL),
-    ("Clashes broke out earlier this week near the border.", "Clashes", THU, "2025-01-16", REL),
+    ("Clashes broke out earlier this week near the border.", "Clashes", THU, "2025-01-15", REL),
+    ("Clashes broke out earlier this week near the border.", "Clashes", MON, "2025-01-13", REL),
+    ("The envoys will meet later this week.", "meet", THU, "2025-01-17", REL),
+    # weekends: the Saturday, back in a past clause, forward in a future one
+    ("Clashes flared over the weekend in the south.", "Clashes", THU, "2025-01-11", REL),
+    ("Protesters rallied at the weekend.", "rallied", THU, "2025-01-11", REL),
+    ("Troops pulled back last weekend.", "pulled", THU, "2025-01-11", REL),
+    ("The two presidents will meet this weekend.", "meet", THU, "2025-01-18", REL),
+    # fixed-day holidays, tagged DATE or EVENT
+    ("Gunmen attacked a church on Christmas Day.", "attacked", THU, "2024-12-25", REL),
+    ("Celebrations were cancelled on New Year's Eve.", "cancelled", THU, "2024-12-31", REL),
     ("The cabinet approved the plan last week.", "approved", THU, "2025-01-09", REL),
     ("The central bank raised rates last month.", "raised", THU, "2024-12", REL),
     ("The delegation will return next month.", "return", THU, "2025-02", REL),
@@ -53,6 +65,15 @@ EVENT_DATES = [
     ("The judge gave him a ten-year sentence.", "gave", THU, "2025-01-16", PUB),
     # the trigger is a noun: its verb's clause is read
     ("Artillery fire killed four soldiers on Sunday.", "fire", THU, "2025-01-12", REL),
+    ("Air strikes killed 15 fighters on Tuesday night.", "strikes", THU, "2025-01-14", REL),
+    # ... also when spaCy hangs the verb from the noun, with "Tuesday" + "night"
+    (
+        "Government air strikes killed at least 30 villagers in Darfur on Tuesday night, "
+        "aid workers said.", "strikes", THU, "2025-01-14", REL,
+    ),
+    ("Israel on Tuesday condemned raids carried out on Sunday.", "raids", THU, "2025-01-12", REL),
+    # a place run into a time phrase ("Kyiv overnight") leaves the date word
+    ("Drones were fired at Kyiv overnight.", "fired", THU, "2025-01-16", REL),
     # leap day in the past
     ("Troops entered the village on February 29.", "entered", SAT, "2024-02-29", REL),
 ]  # fmt: skip
@@ -70,6 +91,24 @@ def test_attributes_dates_planned_flag_looks_forward(nlp) -> None:
     trigger = trigger_in(nlp, "The ministers meet on Monday in Cairo.", "meet")
     assert event_date(trigger, THU) == ("2025-01-13", "relative")
     assert event_date(trigger, THU, planned=True) == ("2025-01-20", "relative")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("Both governments agreed on Friday to restore ties.", "restore", "2025-01-10"),
+        ("The rebels offered on Monday to release the hostages.", "release", "2025-01-13"),
+        ("The donors promised on Wednesday to provide aid.", "provide", "2025-01-15"),
+        ("The leaders agreed on Monday to meet on Saturday.", "meet", "2025-01-18"),
+        ("The vote is scheduled to take place on Friday.", "take", "2025-01-17"),
+    ],
+)  # fmt: skip
+def test_attributes_dates_plan_made_in_the_past(nlp, sentence, word, expected) -> None:
+    """A planned event reads its own dates forward, but a date on the past verb that made
+    the plan is when the plan was made: read backward."""
+    trigger = trigger_in(nlp, sentence, word)
+    assert event_date(trigger, THU, planned=True) == (expected, "relative")
 
 
 @pytest.mark.model
@@ -117,12 +156,40 @@ RULES = [
     ("ten-year", False, None),
     ("the 1990s", False, None),
     ("recent weeks", False, None),
+    ("earlier this week", False, "2025-01-15"),
+    ("early this week", False, "2025-01-15"),
+    ("later this week", True, "2025-01-17"),
+    ("the weekend", False, "2025-01-11"),
+    ("the weekend", True, "2025-01-18"),
+    ("last weekend", False, "2025-01-11"),
+    ("next weekend", False, "2025-01-18"),
+    ("Christmas Eve", True, "2025-12-24"),
+    ("New Year's Day", False, "2025-01-01"),
+    ("New Year's Eve", False, "2024-12-31"),
+    ("Boxing Day", False, "2024-12-26"),
 ]
 
 
 @pytest.mark.parametrize(("phrase", "future", "expected"), RULES)
 def test_attributes_dates_resolve_phrase(phrase, future, expected) -> None:
     resolved = resolve(phrase, Context(THU, future))
+    assert (resolved.value if resolved else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "publication", "future", "expected"),
+    [
+        ("earlier this week", MON, False, "2025-01-13"),  # not before Monday
+        ("later this week", SUN, True, "2025-01-19"),  # not after Sunday
+        ("over the weekend", MON, False, "2025-01-11"),
+        ("over the weekend", SUN, False, "2025-01-18"),
+        ("this weekend", SUN, True, "2025-01-19"),
+        ("last weekend", SUN, False, "2025-01-11"),  # not the weekend it is
+        ("next weekend", SUN, True, "2025-01-25"),
+    ],
+)
+def test_attributes_dates_days_of_the_week(phrase, publication, future, expected) -> None:
+    resolved = resolve(phrase, Context(publication, future))
     assert (resolved.value if resolved else None) == expected
 
 

@@ -224,3 +224,9 @@ def test_coder_reads_across_sentences_and_misparses(
         assert any(f.startswith(want) for f in found), f"{want} not in {found}"
     for unwanted in absent:
         assert not any(unwanted in f for f in found), f"{unwanted} in {found}"
+
+
+def test_coder_dateline_gives_place_and_outlet() -> None:
+    text = "TBILISI, May 3 (Reuters) - Georgian police detained two Russian citizens."
+    event = code_text(text, date=DATE)[0]
+    assert (event.location.name, event.reported_by) == ("Tbilisi", "Reuters")

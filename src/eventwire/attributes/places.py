@@ -1,12 +1,24 @@
 """Where an event happened: the place attached to its trigger, looked up in the gazetteer.
 
-"Israel struck Beirut" names a target, not a location, while "an airstrike in Beirut"
-names a location. So a place counts only when a locative preposition ("in", "at", "near",
-"off", "over", ...) governs it in the trigger's clause, or when it qualifies a nominal
-trigger ("the Beirut airstrike"); otherwise the first place after a locative preposition
-in the sentence that hangs from the event's clause or from no verb; otherwise none.
-spaCy often tags unfamiliar places as ORG or PERSON, so those are looked up too, but only
-by their main names and never when they are also common words.
+The place is looked for in this order, the first found wins:
+
+1. a place a locative preposition ("in", "at", "near", "off", "over", ...) governs in the
+   trigger's clause, or a place word qualifying a nominal trigger ("the Beirut airstrike");
+2. a named place the event acts on or goes to: the object of a verb that acts on places
+   ("shelled Kherson", "took control of Kabul", "stormed the city of El Fasher"; not
+   "Moscow accused Kyiv"), a destination ("flew to Beijing", "left for Tehran") or the
+   place of an attack or capture noun ("a strike on Odesa", "the siege of Mariupol"). A
+   country counts here only for visits and journeys ("visited Russia", "travelled to
+   Israel"): "Iran attacked Israel" names actors, not a place;
+3. the first place after a locative preposition in the sentence that hangs from the
+   event's clause or from no verb;
+4. the story's dateline ("KYIV, May 3 (Reuters) -"), when the coder passes it.
+
+"The capital" is the capital of the country that qualifies it ("the Ukrainian capital",
+"Sudan's capital") or else of the story's only country; "the border with Afghanistan" is
+the named country. spaCy often tags unfamiliar places as ORG or PERSON (or runs them into a
+TIME entity, "Kyiv overnight"), so those are looked up too, but only by their main names
+and never when they are also common words.
 """
 
 from __future__ import annotations
@@ -17,10 +29,11 @@ from functools import cache
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Span, Token
 
-from eventwire.attributes.clause import clause_chain, entity_span, governing_verb
+from eventwire.attributes.clause import VERBAL_POS, clause_chain, entity_span, governing_verb
 from eventwire.attributes.date_rules import MONTHS, WEEKDAYS
 from eventwire.attributes.gazetteer_data import (
     COUNTRY_RANK,
+    REGION_RANK,
     Candidate,
     Index,
     build_index,
@@ -36,6 +49,8 @@ HIDING_LABELS = frozenset(
     {"ORG", "PERSON", "NORP", "LANGUAGE", "PRODUCT", "EVENT", "WORK_OF_ART", ""}
 )
 """Labels spaCy gives unfamiliar place names; such names match main names only."""
+TIME_LABELS = frozenset({"DATE", "TIME"})
+"""spaCy runs a place into a time phrase ("Kyiv overnight"): its proper nouns are names."""
 LOCATIVE_PREPS = frozenset(
     {"in", "at", "near", "off", "over", "outside", "inside", "across", "into", "around",
      "throughout", "within", "along", "nearby"}
@@ -44,10 +59,14 @@ PLACE_NOUNS = frozenset(
     {"city", "town", "village", "region", "province", "oblast", "district", "capital",
      "port", "area", "governorate", "state", "camp", "county", "outskirts", "suburbs",
      "suburb", "coast", "island", "enclave", "territory", "neighbourhood", "neighborhood",
-     "municipality", "border", "strip", "peninsula", "valley", "north", "south", "east",
-     "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
-     "heart", "edge", "interior", "countryside"}
+     "municipality", "border", "frontier", "strip", "peninsula", "valley", "north",
+     "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "centre", "center", "heart", "edge", "interior", "countryside", "airport", "harbour",
+     "harbor"}
 )  # fmt: skip
+CAPITAL_NOUNS = frozenset({"capital"})
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+BORDER_PREPS = frozenset({"with", "between"})
 LEFT_EXTENSIONS = frozenset(
     {"southern", "northern", "eastern", "western", "south", "north", "east", "west",
      "central", "occupied"}
@@ -58,6 +77,55 @@ RIGHT_EXTENSIONS = frozenset(
 )  # fmt: skip
 NAME_PARTS_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 MAX_PREP_DEPTH = 3
+DATELINE_MARKS = frozenset({",", "(", ":", "-", "--", "\u2013", "\u2014"})
+"""What follows the place of a dateline: "KYIV, ...", "MOSCOW (Reuters) -", "BEIRUT -"."""
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
+"""What a verb acts on: "shelled Kherson", "Kherson was shelled"."""
+VISIT_LEMMAS = frozenset(
+    {"visit", "tour", "travel", "fly", "go", "come", "return", "head", "arrive", "reach",
+     "trip", "journey", "leave", "depart"}
+)  # fmt: skip
+"""Events whose destination may be a whole country: "visited Russia", "flew to Israel"."""
+PLACE_OBJECT_LEMMAS = frozenset(
+    {"visit", "tour", "reach", "shell", "bomb", "bombard", "strike", "hit", "attack",
+     "assault", "raid", "storm", "capture", "seize", "take", "retake", "recapture",
+     "overrun", "enter", "invade", "occupy", "besiege", "encircle", "surround", "liberate",
+     "pound", "target", "rock", "shake", "evacuate", "control", "blockade", "pummel",
+     "blast", "flatten", "destroy", "level", "clear", "secure", "infiltrate", "cross",
+     "rain", "batter", "hammer", "ambush"}
+)  # fmt: skip
+"""Verbs whose object is a place they act on ("shelled Kherson"). Other verbs' objects are
+not places even when they name one: in "Moscow accused Kyiv", Kyiv is an actor."""
+DESTINATION_PREPS = frozenset({"to", "towards", "toward"})
+DEPARTURE_PREPS = frozenset({"for"})
+"""Destinations of a departure: "left for Tehran"."""
+JOURNEY_LEMMAS = VISIT_LEMMAS | frozenset(
+    {"sail", "drive", "move", "deploy", "send", "dispatch", "march", "relocate", "flee",
+     "evacuate", "transfer", "deport", "extradite", "redeploy", "set"}
+)  # fmt: skip
+"""Verbs and nouns whose "to" phrase is where the event goes."""
+DEPARTURE_LEMMAS = frozenset({"leave", "depart", "set", "head", "sail", "fly"})
+TARGET_PREPS = frozenset({"on", "against", "upon"})
+ATTACK_NOUNS = frozenset(
+    {"strike", "airstrike", "attack", "assault", "raid", "offensive", "bombing",
+     "bombardment", "shelling", "barrage", "incursion", "advance", "push", "siege",
+     "onslaught", "counteroffensive", "counterattack", "blockade", "invasion", "march",
+     "fire", "salvo", "volley"}
+)  # fmt: skip
+"""Event nouns whose "on" or "against" phrase is where they hit: "a strike on Odesa"."""
+OF_PREPS = frozenset({"of"})
+PLACE_OF_NOUNS = ATTACK_NOUNS | frozenset(
+    {"capture", "fall", "liberation", "occupation", "evacuation", "encirclement",
+     "recapture", "takeover", "storming", "visit", "tour", "destruction"}
+)  # fmt: skip
+"""Event nouns whose "of" phrase is their place: "the siege of Mariupol"."""
+HOLDING_NOUNS = frozenset(
+    {"control", "part", "parts", "most", "much", "rest", "all", "remainder", "areas",
+     "streets", "centre", "center", "capture", "siege", "command"}
+)  # fmt: skip
+"""Objects whose "of" phrase is where the event happens: "took control of Kabul"."""
+DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "is", "i", "ish", "ic")
+MIN_DEMONYM_STEM = 4
 
 
 class Gazetteer:
@@ -66,33 +134,70 @@ class Gazetteer:
     def __init__(self, index: Index, stop_names: frozenset[str]) -> None:
         self._index = index
         self._stop_names = stop_names
+        self._countries = _country_names(index)
+        self._capitals = _capitals(index)
 
     @classmethod
     @cache
     def load(cls) -> Gazetteer:
-        """The shipped gazetteer, built on first use (about a second) and then shared."""
+        """The shipped gazetteer, built on first use (a few seconds) and then shared."""
         stop_names = common_words() | STOP_WORDS | MONTHS.keys() | WEEKDAYS.keys()
         return cls(build_index(), frozenset(stop_names))
 
     def lookup(self, name: str, *, countries: Collection[str] = ()) -> Location | None:
         """The place `name` most likely means in a story about `countries` (ISO alpha-3).
 
-        Countries win over same-named cities; then places in the story's countries; then
-        our own table; then the most populous. Alternate names rank below main names.
+        Countries win over same-named places; then regions (our table, US states); then
+        places in the story's countries; then the most important: population, with a
+        capital weighing more and an alternate name less (see `_rank`).
         """
         candidates = self._index.get(name_key(name), [])
         return _best(candidates, countries)
 
-    def locate(self, trigger: Token, *, countries: Collection[str] = ()) -> Location | None:
-        """The event's location: the place attached to the trigger's clause, else the first
-        place after a locative preposition in the sentence that no other verb governs,
-        else None. `countries` (ISO alpha-3, from the story's actors) breaks ties."""
+    def capital(self, country: str) -> Location | None:
+        """The capital city of a country (ISO alpha-3), if the gazetteer knows it."""
+        return self._capitals.get(country)
+
+    def locate(
+        self,
+        trigger: Token,
+        *,
+        countries: Collection[str] = (),
+        dateline: Location | None = None,
+    ) -> Location | None:
+        """The event's location (see the module's docstring for the order). `countries`
+        (ISO alpha-3, from the story's actors) breaks ties and says whose capital "the
+        capital" is; `dateline` is the story's dateline place (`dateline_place`), the last
+        resort."""
         chain = clause_chain(trigger)
         for token in chain:
             found = self._attached_place(token, countries)
             if found is not None:
                 return found
-        return self._first_place_in_sentence(trigger, chain, countries)
+        for token in chain:
+            found = self._acted_on_place(token, countries)
+            if found is not None:
+                return found
+        found = self._first_place_in_sentence(trigger, chain, countries)
+        return found if found is not None else dateline
+
+    def dateline_place(self, sent: Span) -> Location | None:
+        """The place of a dateline sentence ("KYIV, May 3 (Reuters) -", "GAZA CITY,
+        Palestinian Territories:"): the leading words in capitals, read in the country the
+        words after the comma name, if any. The coder passes it to `locate` for the
+        events of the story below it."""
+        end = sent.start
+        while end < sent.end and sent.doc[end].is_upper and len(sent.doc[end]) > 1:
+            end += 1
+        if end == sent.start or end == sent.end or sent.doc[end].text not in DATELINE_MARKS:
+            return None
+        countries: tuple[str, ...] = ()
+        if end < sent.end and sent.doc[end].text == ",":
+            region = self._dateline_region(sent.doc[end + 1 : sent.end])
+            if region is not None and region.country is not None:
+                countries = (region.country,)
+        name = sent.doc[sent.start : end].text
+        return self._lookup_text(name, countries, strict=False) if name.strip() else None
 
     def place_at(self, token: Token, countries: Collection[str] = ()) -> Location | None:
         """The place a noun names: an entity, a proper noun, or "the city of Kharkiv"."""
@@ -140,6 +245,33 @@ class Gazetteer:
             return None
         return found
 
+    def _acted_on_place(self, token: Token, countries: Collection[str]) -> Location | None:
+        """A named place the token acts on or goes to: its object ("shelled Kherson"), the
+        place of its object ("took control of Kabul"), its destination ("flew to Beijing"),
+        or for a nominal trigger its target or "of" phrase ("a strike on Odesa", "the siege
+        of Mariupol"). Countries only for visits and journeys. An object spaCy tags PERSON
+        counts only in the story's countries: "attacked Austin" is about a person."""
+        lemma = token.lemma_.lower()
+        visit = lemma in VISIT_LEMMAS
+        verbal = token.pos_ in VERBAL_POS
+        for child in token.children:
+            places: list[Token] = []
+            if verbal and child.dep_ in OBJECT_DEPS and lemma in PLACE_OBJECT_LEMMAS:
+                places.append(child)
+                if child.lemma_.lower() in HOLDING_NOUNS:
+                    places.extend(_objects_of(child, OF_PREPS))
+            elif child.dep_ == "prep" and _is_direction(child, lemma, verbal):
+                places.extend(obj for obj in child.children if obj.dep_ == "pobj")
+            for place in places:
+                found = self.place_at(place, countries)
+                if found is None or (self._is_country(found) and not visit):
+                    continue
+                if place is child and child.ent_type_ == "PERSON":
+                    if found.country not in countries:
+                        continue
+                return found
+        return None
+
     def _first_place_in_sentence(
         self, trigger: Token, chain: list[Token], countries: Collection[str]
     ) -> Location | None:
@@ -158,21 +290,64 @@ class Gazetteer:
 
     def _place_noun(self, noun: Token, countries: Collection[str]) -> Location | None:
         """The name beside a word like "region" or "city", the most specific first: "the
-        city of Kharkiv", "the capital, Kyiv", "Russia's Kursk region", "the Kursk region"."""
+        city of Kharkiv", "the capital, Kyiv", "Russia's Kursk region", "the Kursk region";
+        then the capital of a country, and the country across a border."""
         for child in noun.children:
             found = None
             if child.dep_ == "appos":
                 found = self.place_at(child, countries)
             elif child.dep_ == "prep" and child.lower_ == "of":
                 found = next(self._places_of(child, countries), None)
+            elif child.dep_ == "prep" and child.lower_ in BORDER_PREPS:
+                if noun.lower_ in BORDER_NOUNS:
+                    found = next(self._places_of(child, countries), None)
             if found is not None:
                 return found
         for child in sorted(noun.lefts, key=lambda t: -t.i):
             if child.dep_ in NAME_PARTS_DEPS and name_span(child) is not None:
                 found = self._lookup_span(noun.doc[child.i : noun.i + 1], countries)
                 found = found or self.place_at(child, countries)
+                if found is not None and noun.lower_ in CAPITAL_NOUNS and self._is_country(found):
+                    found = self.capital(found.country or "")
                 if found is not None:
                     return found
+        if noun.lower_ in CAPITAL_NOUNS:
+            return self._capital_of(noun, countries)
+        if noun.lower_ in BORDER_NOUNS:
+            return self._demonym_country(noun)
+        return None
+
+    def _capital_of(self, noun: Token, countries: Collection[str]) -> Location | None:
+        """ "the Ukrainian capital", or the bare "the capital" in a story about one country
+        (not "the provincial capital")."""
+        country = self._demonym_country(noun)
+        if country is not None:
+            return self.capital(country.country or "")
+        if len(countries) == 1 and not any(c.dep_ in NAME_PARTS_DEPS for c in noun.lefts):
+            return self.capital(next(iter(countries)))
+        return None
+
+    def _demonym_country(self, noun: Token) -> Location | None:
+        """The country an adjective before the noun names: "Afghan" in "the Afghan border"."""
+        for child in noun.lefts:
+            if child.dep_ == "amod" and child.text[:1].isupper():
+                found = self._country_of_adjective(child.text)
+                if found is not None:
+                    return found
+        return None
+
+    def _country_of_adjective(self, adjective: str) -> Location | None:
+        """ "Ukrainian" -> Ukraine, "Sudanese" -> Sudan, "Iraqi" -> Iraq: the one country
+        whose name starts with the adjective less its suffix; None when not exactly one."""
+        word = adjective.lower()
+        for suffix in DEMONYM_SUFFIXES:
+            stem = word.removesuffix(suffix)
+            if stem != word and len(stem) >= MIN_DEMONYM_STEM:
+                matches = {loc for key, loc in self._countries if key.startswith(stem)}
+                if len(matches) == 1:
+                    return matches.pop()
+                if matches:
+                    return None
         return None
 
     def _places_of(self, prep: Token, countries: Collection[str]) -> Iterator[Location]:
@@ -181,6 +356,18 @@ class Gazetteer:
             found = self.place_at(obj, countries)
             if found is not None:
                 yield found
+
+    def _dateline_region(self, tokens: Span) -> Location | None:
+        """The region or country after a dateline's comma: up to a date, an agency or the
+        closing mark."""
+        words = []
+        for token in tokens:
+            if token.text in DATELINE_MARKS or token.like_num:
+                break
+            if token.lower_ in MONTHS or token.lower_ in WEEKDAYS:
+                break
+            words.append(token.text)
+        return self._lookup_text(" ".join(words), (), strict=False) if words else None
 
     def _lookup_span(self, span: Span, countries: Collection[str]) -> Location | None:
         """Look a name span up, trying "southern Lebanon" and "Kursk region" before the
@@ -214,16 +401,53 @@ class Gazetteer:
 
 def name_span(token: Token) -> Span | None:
     """The name a token is part of: its entity if a place-like one, else its proper-noun
-    compound ("Khan Younis"), else None. Numbers, dates and demonyms are never names."""
+    compound ("Khan Younis"), else None. Numbers, dates and demonyms are never names, but
+    a proper noun spaCy ran into a time phrase is ("Kyiv" in "Kyiv overnight")."""
     label = token.ent_type_
     if label in PLACE_LABELS or (label and label in HIDING_LABELS):
         return entity_span(token)
+    if label in TIME_LABELS and _is_place_word(token):
+        label = ""
     if label or token.pos_ != "PROPN":
         return None
     start = min(
         [token.i, *(c.i for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN")]
     )
     return token.doc[start : token.i + 1]
+
+
+def _is_place_word(token: Token) -> bool:
+    """A capitalised proper noun in a DATE or TIME entity that is no month or weekday."""
+    word = token.lower_
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and word not in MONTHS
+        and word not in WEEKDAYS
+        and not token.like_num
+    )
+
+
+def _objects_of(token: Token, preps: Collection[str]) -> Iterator[Token]:
+    """The objects of the token's prepositions in `preps`."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            yield from (obj for obj in child.children if obj.dep_ == "pobj")
+
+
+def _is_direction(prep: Token, lemma: str, verbal: bool) -> bool:
+    """True for a preposition that leads to where the event goes or hits: "flew to",
+    "left for", "a strike on", "the siege of"."""
+    word = prep.lower_
+    if word in DESTINATION_PREPS:
+        return lemma in JOURNEY_LEMMAS
+    if word in DEPARTURE_PREPS:
+        return lemma in DEPARTURE_LEMMAS
+    if verbal:
+        return False
+    return (word in TARGET_PREPS and lemma in ATTACK_NOUNS) or (
+        word in OF_PREPS and lemma in PLACE_OF_NOUNS
+    )
 
 
 def name_variants(span: Span) -> list[str]:
@@ -247,15 +471,50 @@ def looks_like_name(text: str) -> bool:
     return bool(words) and (words[0][:1].isupper() or words[0].lower() in LEFT_EXTENSIONS)
 
 
+ALTERNATE_WEIGHT = 5
+"""An alternate name ranks as a place this many times less populous: "Odessa" is Odesa
+(Ukraine, alternate name, a million people) rather than Odessa, Texas (main name, 114,000),
+but a main name wins against a place less than five times its size."""
+CAPITAL_WEIGHT = 10
+"""A national capital ranks as a place this many times more populous: "Tripoli" is Libya's."""
+
+
 def _best(candidates: list[Candidate], countries: Collection[str]) -> Location | None:
-    """Rank candidates: main-name countries, story countries, main names, table, population."""
+    """The best-ranked candidate's location (see `_rank`); on a tie the first indexed."""
     if not candidates:
         return None
     return max(candidates, key=lambda c: _rank(c, countries)).location
 
 
-def _rank(candidate: Candidate, countries: Collection[str]) -> tuple[bool, bool, bool, int, int]:
-    """Sort key for `_best`: larger is better."""
+def _rank(candidate: Candidate, countries: Collection[str]) -> tuple[bool, bool, bool, int, float]:
+    """Sort key for `_best`, larger is better: a country by its main name or an alias; a
+    region (our table, a US state: "Florida" is not the Cuban town); a place in the story's
+    countries; the table before states; then importance, the population weighted by
+    `CAPITAL_WEIGHT` and `ALTERNATE_WEIGHT`."""
     is_country = candidate.rank == COUNTRY_RANK and not candidate.alternate
+    is_region = candidate.rank >= REGION_RANK
     in_story = candidate.location.country in countries
-    return (is_country, in_story, not candidate.alternate, candidate.rank, candidate.population)
+    weight = (CAPITAL_WEIGHT if candidate.capital else 1) / (
+        ALTERNATE_WEIGHT if candidate.alternate else 1
+    )
+    return (is_country, is_region, in_story, candidate.rank, candidate.population * weight)
+
+
+def _country_names(index: Index) -> list[tuple[str, Location]]:
+    """(normalised name, country) for every country name and alias in the index."""
+    return [
+        (key, candidate.location)
+        for key, candidates in index.items()
+        for candidate in candidates
+        if candidate.rank == COUNTRY_RANK and not candidate.alternate
+    ]
+
+
+def _capitals(index: Index) -> dict[str, Location]:
+    """Capital city by country (ISO alpha-3), from the capital flags of the index."""
+    return {
+        candidate.location.country: candidate.location
+        for candidates in index.values()
+        for candidate in candidates
+        if candidate.capital and not candidate.alternate and candidate.location.country
+    }

@@ -39,6 +39,7 @@ from eventwire.events.lexicon import Lexicon
 from eventwire.events.matcher import Match, match_sentence
 from eventwire.events.records import RecordBuilder, SentenceScope
 from eventwire.events.roles import (
+    child,
     is_passive,
     merged_noun,
     noun_sources,
@@ -57,7 +58,7 @@ from eventwire.events.statements import (
     rejections_from_negation,
 )
 from eventwire.events.stories import StoryTracker, named_actors, paragraphs, story_actors
-from eventwire.models import Actor, Document, Event, Modality
+from eventwire.models import Actor, Document, Event, Location, Modality
 from eventwire.nlp import dateline_end
 from eventwire.ontology import CameoCode
 
@@ -156,14 +157,16 @@ class EventCoder:
             for (_, s), m in zip(p, ms, strict=True)
         }
         outlet: str | None = None
+        dateline: Location | None = None
         for paragraph, part_mentions, signature in zip(parts, found, signatures, strict=True):
             if stories.next_paragraph(signature):
                 earlier, dyads = [], []  # pronouns do not reach into another story
             for (index, sent), mentions in zip(paragraph, part_mentions, strict=True):
                 if dateline_end(doc, sent.start) == sent.end:
                     outlet = dateline_outlet(mentions) or outlet
+                    dateline = self.gazetteer.dateline_place(sent) or dateline
                 scope = SentenceScope(sent, index, mentions, day, earlier, stories.index, people)
-                scope.dyads, scope.outlet = dyads, outlet
+                scope.dyads, scope.outlet, scope.dateline = dyads, outlet, dateline
                 verb = quoted.get(sent.start)
                 scope.quoted = (verb, by_start[verb.sent.start]) if verb is not None else None
                 events.extend(self.code_scope(scope, document))
@@ -218,7 +221,7 @@ class EventCoder:
         targets = self.first_actors(target_heads, scope, context)
         if not targets and target_heads:
             targets = self.place_country(target_heads[0], sources)
-        targets = [t for t in targets if t not in sources]
+        targets = [t for t in targets if t.code not in {a.code for a in sources}]
         if any(is_unplaced(a) for a in targets):
             targets = self.placed(match.trigger, sources, targets)
         if not any(a.country or a.id for a in (*sources, *targets)):
@@ -228,11 +231,15 @@ class EventCoder:
         if sources:
             scope.earlier.append((match.trigger.i, sources))
         code = self.effective_code(match.pattern.code, context)
-        if not targets:
-            targets = self.place_as_target(match.trigger, sources, code, scope)
+        mutual = self.is_reciprocal(code) or lemma(match.trigger) in self.cues.mutual_verbs
+        if targets:
+            pairs = self.directed_pairs(sources, targets, code, mutual=mutual)
+        else:
+            places = self.place_as_target(match.trigger, sources, code, scope)
+            pairs = self.directed_pairs(sources, places, None, mutual=mutual)
         return [
             Reading(match.trigger, match.pattern.origin, match.pattern.pos, code, s, t, context)
-            for s, t in self.directed_pairs(sources, targets, code)
+            for s, t in pairs
         ]
 
     def verb_roles(
@@ -338,10 +345,24 @@ class EventCoder:
             ]
             if actors:
                 self.remember_people(head, actors, scope.people)
-                return actors
+                return self.owned(head, actors, scope, context)
             if head.pos_ == "PROPN" and head.text in scope.people:
                 return [scope.people[head.text]]
         return []
+
+    def owned(
+        self, head: Token, actors: list[Actor], scope: SentenceScope, context: Context
+    ) -> list[Actor]:
+        """ "its troops", "their police": a kind of people owned by whom the pronoun
+        stands for takes that actor's country."""
+        owner = child(head, "poss")
+        if owner is None or owner.lower_ not in PRONOUNS or not any(map(is_unplaced, actors)):
+            return actors
+        countries = [a.country for a in self.antecedent(owner, scope, context) if a.country]
+        if not countries:
+            return actors
+        note = f"{owner.text} stands for {countries[0]}"
+        return [recoded(a, countries[0], a.sector, note) if is_unplaced(a) else a for a in actors]
 
     def remember_people(self, head: Token, actors: list[Actor], people: dict[str, Actor]) -> None:
         """Keep the surname of a person the knowledge base does not know, with the role
@@ -448,11 +469,15 @@ class EventCoder:
     def is_reciprocal(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.cues.reciprocal_codes)
 
-    def directed_pairs(self, sources: list[Actor], targets: list[Actor], code: str) -> list[Pair]:
+    def directed_pairs(
+        self, sources: list[Actor], targets: list[Actor], code: str | None, *, mutual: bool
+    ) -> list[Pair]:
         """One event per directed pair: compound actors multiply, and actors named together
-        with no target act on each other when the act is mutual ("Russia and Iran signed
-        a treaty"), not when it is not ("US and British activists protested")."""
-        if not targets and len(sources) > 1 and self.is_reciprocal(code):
+        with no target act on each other when the act is `mutual` ("Russia and Iran signed
+        a treaty"), not when it is not ("US and British activists protested"). Acts of a
+        symmetric `code` go both ways ("talks with"); pass None for a target that is only
+        the place ("held talks in Moscow" does not make Russia a party)."""
+        if not targets and len(sources) > 1 and mutual:
             return list(permutations(sources, 2))
         maybe_sources: list[Actor | None] = [*sources] or [None]
         maybe_targets: list[Actor | None] = [*targets] or [None]

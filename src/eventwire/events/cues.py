@@ -32,6 +32,7 @@ CUE_LISTS = (
     "receiving_verbs",
     "receiving_roots",
     "pair_nouns",
+    "mutual_verbs",
 )
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 CLAUSE_DEPS = frozenset(
@@ -61,6 +62,7 @@ class Cues:
     receiving_verbs: frozenset[str]
     receiving_roots: frozenset[str]
     pair_nouns: frozenset[str]
+    mutual_verbs: frozenset[str]
     anaphors: dict[str, str]
 
 

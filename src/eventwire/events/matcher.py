@@ -59,11 +59,15 @@ def verb_reach(verb: Token) -> list[Token]:
 
 
 def noun_reach(noun: Token) -> list[Token]:
-    """A noun's modifiers and prepositions, and those of the verb it is the object of
-    ("launched an attack on" attaches `on` to either)."""
+    """A noun's modifiers and prepositions, and those of the verb it is the object or
+    the intransitive subject of ("launched an attack on" attaches `on` to either)."""
     reach = [c for c in noun.children if c.dep_ not in ("punct", "cc", "conj", "relcl", "appos")]
-    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
-        reach.extend(c for c in noun.head.children if c.dep_ == "prep")
+    verb = noun.head
+    if verb.pos_ == "VERB" and (
+        noun.dep_ in ("dobj", "nsubjpass")
+        or (noun.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children))
+    ):  # "launched an attack on X", "fighting erupted between X and Y"
+        reach.extend(c for c in verb.children if c.dep_ == "prep")
     return reach
 
 
@@ -90,10 +94,20 @@ def _find_target_prep(pattern: Pattern, reach: list[Token]) -> Token | None | bo
     the text has none."""
     if pattern.target_prep is None:
         return None
-    for token in reach:
-        if token.dep_ in ("prep", "agent", "dative", "prt") and token.lower_ in pattern.target_prep:
-            return token
-    return False
+    preps = [
+        token
+        for token in reach
+        if token.dep_ in ("prep", "agent", "dative", "prt") and token.lower_ in pattern.target_prep
+    ]
+    if not preps:
+        return False
+    return next((p for p in preps if not _is_temporal(p)), preps[0])
+
+
+def _is_temporal(prep: Token) -> bool:
+    """`on Monday`, `on March 3`: a preposition of time, not the one naming the target."""
+    obj = _prep_object(prep)
+    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
 
 
 def match_token(token: Token, lexicon: Lexicon) -> Iterator[Match]:

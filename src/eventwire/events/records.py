@@ -42,6 +42,8 @@ class SentenceScope:
     """The source and target of each act so far in the story, for "the two sides"."""
     outlet: str | None = None
     """The agency named in the dateline of the story, if any."""
+    dateline: Location | None = None
+    """The place of the story's dateline, where its events are when they name none."""
     quoted: tuple[Token, dict[int, Mention]] | None = None
     """The verb of saying of a quotation of several sentences that holds this one, with
     the names found in the verb's own sentence."""
@@ -70,7 +72,9 @@ class RecordBuilder:
         key = (reading.trigger.i, planned, countries)
         if key not in scope.attributes:
             date, basis = event_date(reading.trigger, scope.day, planned=planned)
-            location = self.gazetteer.locate(reading.trigger, countries=countries)
+            location = self.gazetteer.locate(
+                reading.trigger, countries=countries, dateline=scope.dateline
+            )
             casualties = count_casualties(reading.trigger)
             scope.attributes[key] = Attributes(date, basis, location, casualties)
         return scope.attributes[key]

@@ -126,7 +126,9 @@ def verb_targets(match: Match) -> list[Token]:
             candidates.append(obj)
     misparsed = [c for c in verb.rights if c.dep_ == "npadvmod" and c.pos_ == "PROPN"]
     named = [o for o in objects if o.i in match.used and _qualified(o)]
-    return candidates + misparsed + nested_objects(match) + named
+    addressed = [child(c, "nsubj") for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [a for a in addressed if a is not None]  # "demanded that Russia withdraw"
+    return candidates + misparsed + nested_objects(match) + named + clauses
 
 
 def _qualified(noun: Token) -> bool:
@@ -195,6 +197,12 @@ def noun_sources(noun: Token, match: Match, event_verbs: Container[int] = ()) ->
     agents = [prep_object(noun, ("by", "from"))]
     agents += [prep_object(c, ("by",)) for c in noun.children if c.dep_ == "acl"]
     candidates += [a for a in agents if a is not None]  # "sanctions imposed by the West"
+    between = match.target_head if match.target_head is not None else None
+    parties = prep_object(noun, ("between",)) or (
+        between if between is not None and between.head.lower_ == "between" else None
+    )
+    if parties is not None:
+        candidates.append(parties)  # "talks between Armenia and Azerbaijan": both act
     if noun.dep_ == "nsubj":
         candidates += [t for t in [purpose_subject(noun.head)] if t is not None]
     while noun.dep_ == "conj" and noun.head is not noun:

@@ -13,7 +13,7 @@ from eventwire.settings import DEFAULT_MODEL
 
 LINE_BREAKS = "eventwire_line_breaks"
 DATELINE_ENDS = frozenset({":", "-", "--", "\u2013", "\u2014"})
-DATELINE_LENGTH = 8
+DATELINE_LENGTH = 12
 
 
 @Language.component(LINE_BREAKS)

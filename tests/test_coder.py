@@ -92,6 +92,8 @@ def test_coder_codes_dyads(sentence: str, expected: set[str]) -> None:
         ("Hungary could veto the EU aid package for Ukraine.", "129", False, "hypothetical"),
         ("If Israel attacks Iran, Tehran will respond.", "19", False, "hypothetical"),
         ("Russia denied shelling the nuclear plant in Ukraine.", "19", True, "reported_denied"),
+        ("Slovakia blocked new EU sanctions on Belarus.", "163", True, "asserted"),
+        ("Serbia will not talk until Kosovo withdraws its troops.", "087", False, "hypothetical"),
     ],
 )
 def test_coder_reads_negation_and_modality(

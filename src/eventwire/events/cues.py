@@ -126,6 +126,8 @@ def negated_by_verb(chain: list[Token], cues: Cues) -> Token | None:
             return upper
         if lower.dep_ == "pobj" and lemma(upper) in cues.negating_verbs:
             return upper
+        if lower is chain[0] and lower.dep_ == "dobj" and lemma(upper) in cues.negating_verbs:
+            return upper  # "blocked new sanctions": the event noun did not happen
     return None
 
 

@@ -146,18 +146,21 @@ class EventCoder:
         earlier: list[tuple[int, list[Actor]]] = []
         dyads: list[list[Actor]] = []
         people: dict[str, Actor] = {}
+        outlet: str | None = None
+        dateline: Location | None = None
         stories = StoryTracker()
         parts = list(paragraphs(doc))
         found = [[self.resolver.mentions(sent) for _, sent in part] for part in parts]
         signatures = story_actors([named_actors(f) for f in found])
-        quoted = quoted_speech(doc, self.cues)
-        by_start = {
-            s.start: m
-            for p, ms in zip(parts, found, strict=True)
-            for (_, s), m in zip(p, ms, strict=True)
+        mentions_at = {
+            sent.start: mentions
+            for part, part_mentions in zip(parts, found, strict=True)
+            for (_, sent), mentions in zip(part, part_mentions, strict=True)
         }
-        outlet: str | None = None
-        dateline: Location | None = None
+        quoted = {
+            start: (verb, mentions_at[verb.sent.start])
+            for start, verb in quoted_speech(doc, self.cues).items()
+        }
         for paragraph, part_mentions, signature in zip(parts, found, signatures, strict=True):
             if stories.next_paragraph(signature):
                 earlier, dyads = [], []  # pronouns do not reach into another story
@@ -165,10 +168,19 @@ class EventCoder:
                 if dateline_end(doc, sent.start) == sent.end:
                     outlet = dateline_outlet(mentions) or outlet
                     dateline = self.gazetteer.dateline_place(sent) or dateline
-                scope = SentenceScope(sent, index, mentions, day, earlier, stories.index, people)
-                scope.dyads, scope.outlet, scope.dateline = dyads, outlet, dateline
-                verb = quoted.get(sent.start)
-                scope.quoted = (verb, by_start[verb.sent.start]) if verb is not None else None
+                scope = SentenceScope(
+                    sent,
+                    index,
+                    mentions,
+                    day,
+                    earlier,
+                    stories.index,
+                    people,
+                    dyads=dyads,
+                    outlet=outlet,
+                    dateline=dateline,
+                    quoted=quoted.get(sent.start),
+                )
                 events.extend(self.code_scope(scope, document))
         return events
 

@@ -363,6 +363,7 @@ def _country_fit(entry: Entry, day: dt.date, countries: frozenset[str]) -> int:
 
 
 # "Iran-backed militias", "a UK-based group": the name describes the actor, it is not it.
+SUPPORTING_PREFIXES = frozenset({"pro", "anti"})
 DESCRIBING_WORDS = frozenset(
     {"backed", "linked", "based", "aligned", "affiliated", "allied", "sponsored", "funded",
      "supported", "inspired", "led", "run", "controlled", "held", "occupied", "made", "built"}
@@ -370,8 +371,12 @@ DESCRIBING_WORDS = frozenset(
 
 
 def _only_described_by(mention: Mention, doc: Doc) -> bool:
-    """True for the name in "X-backed", "X-based": it qualifies another actor."""
+    """True for the name in "X-backed", "X-based" and "pro-X": it qualifies another
+    actor, who is not of that country ("pro-Russian separatists" are not Russians)."""
     after = doc[mention.end : mention.end + 2]
+    before = doc[max(mention.start - 2, 0) : mention.start]
+    if len(before) == 2 and before[1].text == "-" and before[0].lower_ in SUPPORTING_PREFIXES:
+        return True
     return len(after) == 2 and after[0].text == "-" and after[1].lower_ in DESCRIBING_WORDS
 
 

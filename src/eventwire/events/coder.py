@@ -88,6 +88,14 @@ def dateline_outlet(mentions: dict[int, Mention]) -> str | None:
     return next((m.entry.name for m in mentions.values() if m.entry.kind == "outlet"), None)
 
 
+def acts_on_itself(sources: list[Actor], target: Actor) -> bool:
+    """A target that is a source again, or its bare country ("Putin's visit to the
+    country" after Russia was named is not a visit to Russia)."""
+    if target.code in {a.code for a in sources}:
+        return True
+    return target.code == target.country and target.country in {a.country for a in sources}
+
+
 def is_unplaced(actor: Actor) -> bool:
     """A kind of people with no country: "gunmen", "protesters", "police"."""
     return actor.country is None and actor.id is None and actor.sector is not None
@@ -233,7 +241,7 @@ class EventCoder:
         targets = self.first_actors(target_heads, scope, context)
         if not targets and target_heads:
             targets = self.place_country(target_heads[0], sources)
-        targets = [t for t in targets if t.code not in {a.code for a in sources}]
+        targets = [t for t in targets if not acts_on_itself(sources, t)]
         if any(is_unplaced(a) for a in targets):
             targets = self.placed(match.trigger, sources, targets)
         if not any(a.country or a.id for a in (*sources, *targets)):

@@ -101,13 +101,18 @@ def _find_target_prep(pattern: Pattern, reach: list[Token]) -> Token | None | bo
     ]
     if not preps:
         return False
-    return next((p for p in preps if not _is_temporal(p)), preps[0])
+    return max(preps, key=_target_likeness)
 
 
-def _is_temporal(prep: Token) -> bool:
-    """`on Monday`, `on March 3`: a preposition of time, not the one naming the target."""
+def _target_likeness(prep: Token) -> tuple[bool, bool, int]:
+    """Rank the candidate prepositions: not one of time (`on Monday`), then one whose object
+    bears a name (`against Houthi targets` over `in retaliation`), then the first."""
     obj = _prep_object(prep)
-    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
+    if obj is None:
+        return False, False, -prep.i
+    temporal = obj.ent_type_ in ("DATE", "TIME")
+    named = obj.pos_ == "PROPN" or any(c.pos_ == "PROPN" or c.is_title for c in obj.children)
+    return not temporal, named, -prep.i
 
 
 def match_token(token: Token, lexicon: Lexicon) -> Iterator[Match]:

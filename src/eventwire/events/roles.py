@@ -133,8 +133,11 @@ def verb_targets(match: Match) -> list[Token]:
 
 def _qualified(noun: Token) -> bool:
     """An object with a modifier that can name someone: "Palestinian prisoners" is a
-    target, bare "embassies" in "agreed to reopen embassies" is not."""
-    return any(c.dep_ in SOURCE_MODIFIERS for c in noun.children)
+    target; bare "embassies" in "agreed to reopen embassies" and "heavy artillery fire"
+    in "exchanged heavy artillery fire" are not."""
+    return any(
+        c.dep_ in SOURCE_MODIFIERS and (c.pos_ == "PROPN" or c.is_title) for c in noun.children
+    )
 
 
 def nested_objects(match: Match) -> list[Token]:

@@ -89,11 +89,13 @@ def dateline_outlet(mentions: dict[int, Mention]) -> str | None:
 
 
 def acts_on_itself(sources: list[Actor], target: Actor) -> bool:
-    """A target that is a source again, or its bare country ("Putin's visit to the
-    country" after Russia was named is not a visit to Russia)."""
+    """A target that is a source again, or a state acting on its own country as a whole
+    ("Putin's visit to the country" after Russia was named is not a visit to Russia;
+    protesters marching on their capital do act on it)."""
     if target.code in {a.code for a in sources}:
         return True
-    return target.code == target.country and target.country in {a.country for a in sources}
+    states = {a.country for a in sources if a.sector in (None, "GOV")}
+    return target.code == target.country and target.country in states
 
 
 def is_unplaced(actor: Actor) -> bool:

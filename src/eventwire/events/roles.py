@@ -135,9 +135,8 @@ def _qualified(noun: Token) -> bool:
     """An object with a modifier that can name someone: "Palestinian prisoners" is a
     target; bare "embassies" in "agreed to reopen embassies" and "heavy artillery fire"
     in "exchanged heavy artillery fire" are not."""
-    return any(
-        c.dep_ in SOURCE_MODIFIERS and (c.pos_ == "PROPN" or c.is_title) for c in noun.children
-    )
+    modifiers = [c for c in noun.children if c.dep_ in SOURCE_MODIFIERS]
+    return any(t.pos_ == "PROPN" or t.is_title for c in modifiers for t in c.subtree)
 
 
 def nested_objects(match: Match) -> list[Token]:

@@ -177,6 +177,12 @@ def test_coder_nothing_in_a_weather_report() -> None:
             set(),
         ),
         ("Two soldiers died. Both sides blamed the weather.", set(), {"---:"}),
+        # "they" after a meeting, doing something mutual, is both parties
+        (
+            "The Dutch foreign minister met the Qatari emir in Doha. They discussed energy.",
+            {"NLDGOV>QATGOV:04", "QATGOV>NLDGOV:04"},
+            set(),
+        ),
         # a gerund's subject the parser hung on the main verb
         (
             "The dispute led to Mongolia's foreign minister making a trip to Beijing.",

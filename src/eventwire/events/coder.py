@@ -243,6 +243,8 @@ class EventCoder:
         targets = self.first_actors(target_heads, scope, context)
         if not targets and target_heads:
             targets = self.place_country(target_heads[0], sources)
+        if not targets and source_heads and source_heads[0].lower_ == "they":
+            sources = self.both_parties(sources, match.pattern.code, scope)
         targets = [t for t in targets if not acts_on_itself(sources, t)]
         if any(is_unplaced(a) for a in targets):
             targets = self.placed(match.trigger, sources, targets)
@@ -263,6 +265,14 @@ class EventCoder:
             Reading(match.trigger, match.pattern.origin, match.pattern.pos, code, s, t, context)
             for s, t in pairs
         ]
+
+    def both_parties(self, sources: list[Actor], code: str, scope: SentenceScope) -> list[Actor]:
+        """ "X met Y. They discussed trade": a plural pronoun that points to one party of
+        the last act stands for both when the act it does is mutual."""
+        last = scope.dyads[-1] if scope.dyads else []
+        if len(sources) == 1 and sources[0] in last and self.is_reciprocal(code):
+            return list(last)
+        return sources
 
     def verb_roles(
         self, match: Match, triggers: dict[int, Match], absorbed: set[int]

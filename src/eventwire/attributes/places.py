@@ -41,6 +41,7 @@ from eventwire.attributes.gazetteer_data import (
     name_key,
 )
 from eventwire.models import Location
+from eventwire.nlp import DATELINE_MARKS, dateline_place_end
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"GPE", "LOC"})
@@ -77,8 +78,6 @@ RIGHT_EXTENSIONS = frozenset(
 )  # fmt: skip
 NAME_PARTS_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 MAX_PREP_DEPTH = 3
-DATELINE_MARKS = frozenset({",", "(", ":", "-", "--", "\u2013", "\u2014"})
-"""What follows the place of a dateline: "KYIV, ...", "MOSCOW (Reuters) -", "BEIRUT -"."""
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 """What a verb acts on: "shelled Kherson", "Kherson was shelled"."""
 VISIT_LEMMAS = frozenset(
@@ -186,10 +185,8 @@ class Gazetteer:
         Palestinian Territories:"): the leading words in capitals, read in the country the
         words after the comma name, if any. The coder passes it to `locate` for the
         events of the story below it."""
-        end = sent.start
-        while end < sent.end and sent.doc[end].is_upper and len(sent.doc[end]) > 1:
-            end += 1
-        if end == sent.start or end == sent.end or sent.doc[end].text not in DATELINE_MARKS:
+        end = dateline_place_end(sent.doc, sent.start, sent.end)
+        if end is None:
             return None
         countries: tuple[str, ...] = ()
         if end < sent.end and sent.doc[end].text == ",":

@@ -14,6 +14,8 @@ from eventwire.settings import DEFAULT_MODEL
 LINE_BREAKS = "eventwire_line_breaks"
 DATELINE_ENDS = frozenset({":", "-", "--", "\u2013", "\u2014"})
 DATELINE_LENGTH = 12
+DATELINE_MARKS = frozenset({",", "(", *DATELINE_ENDS})
+"""What follows the place of a dateline: "KYIV, ...", "MOSCOW (Reuters) -", "BEIRUT -"."""
 
 
 @Language.component(LINE_BREAKS)
@@ -38,10 +40,8 @@ def dateline_end(doc: Doc, start: int) -> int | None:
     region, date or agency, then a colon or dash ("MOSCOW (Reuters) -", "GAZA CITY,
     Palestinian Territories:"). No verb comes before the mark ("US troops attacked -")."""
     end = min(start + DATELINE_LENGTH, len(doc))
-    capitals = start
-    while capitals < end and doc[capitals].is_upper and len(doc[capitals]) > 1:
-        capitals += 1
-    if capitals == start or capitals == end or doc[capitals].text not in {",", "(", *DATELINE_ENDS}:
+    capitals = dateline_place_end(doc, start, end)
+    if capitals is None:
         return None
     for token in doc[capitals:end]:
         if "\n" in token.text or token.tag_.startswith("VB"):
@@ -49,6 +49,17 @@ def dateline_end(doc: Doc, start: int) -> int | None:
         if token.text in DATELINE_ENDS:
             return token.i + 1
     return None
+
+
+def dateline_place_end(doc: Doc, start: int, end: int) -> int | None:
+    """The end of the place in capitals that opens a dateline, if the words from `start`
+    (up to `end`) read as one: "KYIV" then a comma, a bracket or a dash."""
+    capitals = start
+    while capitals < end and doc[capitals].is_upper and len(doc[capitals]) > 1:
+        capitals += 1
+    if capitals in (start, end) or doc[capitals].text not in DATELINE_MARKS:
+        return None
+    return capitals
 
 
 @lru_cache(maxsize=4)

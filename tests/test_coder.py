@@ -236,6 +236,20 @@ def test_coder_nothing_in_a_weather_report() -> None:
             {"RUSGOV>VNM:042"},
             {"RUSGOV>RUS:042"},
         ),
+        # an organ of a state named without its country is of the other parties' country
+        (
+            "Yemeni opposition activists accused government forces of torture.",
+            {"YEMOPP>YEMMIL:112"},
+            set(),
+        ),
+        # the one accused of doing something is who did it
+        (
+            "Bolivia accused Chilean police of beating Bolivian truck drivers.",
+            {"BOL>CHLCOP:112", "CHLCOP>BOL"},
+            {"BOL>BOL"},
+        ),
+        # "the city of X" as a target is X's country
+        ("Rebels captured the city of Goma.", {"---REB>COD:19"}, set()),
         # a dateline is not part of the first sentence
         (
             "ADDIS ABABA, Ethiopia: Ethiopian troops clashed with Eritrean forces on Monday.",

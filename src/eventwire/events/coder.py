@@ -65,6 +65,8 @@ from eventwire.ontology import CameoCode
 Pair = tuple[Actor | None, Actor | None]
 PAIR = "pair"
 """The anaphor kind of "the two sides": both parties of the last act."""
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+"""Sectors that are organs of a state: "the army", "government forces", "police"."""
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 """Pronouns that stand for the speaker, and only the speaker ("We welcome it," X said)."""
 
@@ -92,10 +94,26 @@ def acts_on_itself(sources: list[Actor], target: Actor) -> bool:
     """A target that is a source again, or a state acting on its own country as a whole
     ("Putin's visit to the country" after Russia was named is not a visit to Russia;
     protesters marching on their capital do act on it)."""
-    if target.code in {a.code for a in sources}:
+    if (target.code, target.id) in {(a.code, a.id) for a in sources}:
         return True
     states = {a.country for a in sources if a.sector in (None, "GOV")}
     return target.code == target.country and target.country in states
+
+
+def of_shared_country(actors: list[Actor], others: list[Actor] | None = None) -> list[Actor]:
+    """ "Syrian activists accused government forces", "fighting between the army and the
+    RSF": an organ of a state named without its country is of the one country every
+    other party of the act belongs to."""
+    parties = [*actors, *(others or [])]
+    countries = {a.country for a in parties if a.country}
+    if len(countries) != 1 or not any(is_unplaced(a) and a.sector in STATE_SECTORS for a in actors):
+        return actors
+    country = countries.pop()
+    note = f"an organ of {country}, the country of the other parties"
+    return [
+        recoded(a, country, a.sector, note) if is_unplaced(a) and a.sector in STATE_SECTORS else a
+        for a in actors
+    ]
 
 
 def is_unplaced(actor: Actor) -> bool:
@@ -246,6 +264,7 @@ class EventCoder:
         if not targets and source_heads and source_heads[0].lower_ == "they":
             sources = self.both_parties(sources, match.pattern.code, scope)
         targets = [t for t in targets if not acts_on_itself(sources, t)]
+        sources, targets = of_shared_country(sources), of_shared_country(targets, sources)
         if any(is_unplaced(a) for a in targets):
             targets = self.placed(match.trigger, sources, targets)
         if not any(a.country or a.id for a in (*sources, *targets)):
@@ -340,8 +359,8 @@ class EventCoder:
 
     def place_country(self, place: Token, sources: list[Actor]) -> list[Actor]:
         """The country a named place is in, as an actor: shelling Idlib targets Syria."""
-        if place.pos_ != "PROPN":
-            return []
+        if not any(t.pos_ == "PROPN" for t in place.subtree):
+            return []  # "the city of Kharkiv" names a place, "the capital" alone does not
         location = self.gazetteer.place_at(place, [a.country for a in sources if a.country])
         if location is None or location.country is None:
             return []

@@ -84,7 +84,12 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         return verb.head
     if verb.dep_ == "pcomp":
         governor = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
-        return verb_subject(governor, depth + 1) if governor is not None else None
+        if governor is None:
+            return None
+        charged = child(governor, "nsubjpass" if is_passive(governor) else "dobj")
+        if verb.head.lower_ in ("of", "for") and charged is not None:
+            return charged  # "accused Israel of killing", "thanked Qatar for mediating"
+        return verb_subject(governor, depth + 1)
     if verb.dep_ == "acl" and child(verb, "dobj") is not None:
         return verb.head
     return None

@@ -10,6 +10,7 @@ import pytest
 
 from eventwire.models import Event
 from eventwire.pipeline import code_text
+from eventwire.settings import Settings
 
 pytestmark = pytest.mark.model
 
@@ -272,3 +273,17 @@ def test_coder_dateline_gives_place_and_outlet() -> None:
     text = "TBILISI, May 3 (Reuters) - Georgian police detained two Russian citizens."
     event = code_text(text, date=DATE)[0]
     assert (event.location.name, event.reported_by) == ("Tbilisi", "Reuters")
+
+
+def test_coder_passing_mention_of_an_act_is_no_event() -> None:
+    events = code_text("Qatar criticized Israel after the Israeli talks in Doha.", date=DATE)
+    assert dyads(events) == {"QAT>ISR:111"}
+
+
+@pytest.mark.parametrize(("require_target", "expected"), [(False, {"NPL>---:143"}), (True, set())])
+def test_coder_require_target_keeps_only_full_dyads(
+    require_target: bool, expected: set[str]
+) -> None:
+    settings = Settings(require_target=require_target)
+    events = code_text("Nepalese teachers went on strike.", date=DATE, settings=settings)
+    assert dyads(events) == expected

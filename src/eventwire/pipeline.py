@@ -40,6 +40,7 @@ def build_coder(settings: Settings) -> EventCoder:
         rejections=load_rejections(),
         gazetteer=Gazetteer.load(),
         require_source=settings.require_source,
+        require_target=settings.require_target,
     )
 
 

@@ -32,6 +32,13 @@ SETTINGS: tuple[Setting, ...] = (
         "'ten soldiers were killed' with a null source.",
     ),
     Setting(
+        "require_target",
+        False,
+        "Code only events whose target (who was acted on) is named, as PETRARCH, Phoenix and "
+        "ICEWS do; false (the default) also keeps acts told by a verb with a null target, "
+        "like 'Iran protested'.",
+    ),
+    Setting(
         "dedup_window_days",
         2,
         "Mentions of the same dyad and code family whose dates are at most this many days apart "
@@ -48,7 +55,8 @@ class Settings:
     batch_size: int = SETTINGS[1].default
     min_confidence: float = SETTINGS[2].default
     require_source: bool = SETTINGS[3].default
-    dedup_window_days: int = SETTINGS[4].default
+    require_target: bool = SETTINGS[4].default
+    dedup_window_days: int = SETTINGS[5].default
     actor_files: tuple[Path, ...] = field(default=())
 
     @classmethod

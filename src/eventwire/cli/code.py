@@ -39,6 +39,13 @@ RequireSource = Annotated[
         help="Code only events with a named source (default), or keep those without.",
     ),
 ]
+RequireTarget = Annotated[
+    bool | None,
+    typer.Option(
+        "--require-target/--keep-targetless",
+        help="Code only events with a named target, or keep verbs without one (default).",
+    ),
+]
 BatchSize = Annotated[int | None, typer.Option("--batch-size", help="Documents per spaCy batch.")]
 
 
@@ -135,6 +142,7 @@ def code(
     model: Model = None,
     min_confidence: MinConfidence = None,
     require_source: RequireSource = None,
+    require_target: RequireTarget = None,
     batch_size: BatchSize = None,
 ) -> None:
     """Code news documents into CAMEO/PLOVER events (JSON Lines on stdout by default)."""
@@ -151,6 +159,7 @@ def code(
             actors,
             min_confidence=min_confidence,
             require_source=require_source,
+            require_target=require_target,
             batch_size=batch_size,
         )
         documents = _documents(inputs or [], text, date, strict, bad)

@@ -65,6 +65,8 @@ from eventwire.ontology import CameoCode
 Pair = tuple[Actor | None, Actor | None]
 PAIR = "pair"
 """The anaphor kind of "the two sides": both parties of the last act."""
+TOLD_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
+"""Where an event noun is the act a clause reports, not a passing mention of it."""
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 """Sectors that are organs of a state: "the army", "government forces", "police"."""
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
@@ -157,6 +159,7 @@ class EventCoder:
         rejections: dict[str, str],
         gazetteer: Gazetteer,
         require_source: bool = True,
+        require_target: bool = True,
     ) -> None:
         self.resolver = resolver
         self.lexicon = lexicon
@@ -167,6 +170,7 @@ class EventCoder:
         self.gazetteer = gazetteer
         self.records = RecordBuilder(ontology, gazetteer)
         self.require_source = require_source
+        self.require_target = require_target
 
     def code_doc(self, doc: Doc, document: Document) -> list[Event]:
         day = dt.date.fromisoformat(document.date) if document.date else None
@@ -220,7 +224,24 @@ class EventCoder:
         readings = drop_repeats(drop_vaguer(readings))
         readings += readings_from_speech(readings, self.ontology, self.cues)
         scope.dyads.extend([r.source, r.target] for r in readings if r.source and r.target)
-        return [self.records.build(r, scope, document) for r in readings]
+        return [self.records.build(r, scope, document) for r in readings if self.is_told(r)]
+
+    def is_told(self, reading: Reading) -> bool:
+        """Whether a reading reports an act. With no target, an event noun that is no
+        verb's subject or object is a passing mention ("after the talks", "over the
+        sanctions"), unlike "Kenyans staged protests"; with `require_target` any reading
+        without a target is left out, as PETRARCH does."""
+        if reading.target is not None:
+            return True
+        if self.require_target:
+            return False
+        trigger = reading.trigger
+        if reading.pos == "verb" or trigger.dep_ in TOLD_NOUN_DEPS:
+            return True
+        return trigger.dep_ == "pobj" and trigger.head.lower_ in (
+            "on",
+            "during",
+        )  # "went on strike"
 
     def read_sentence(self, scope: SentenceScope) -> list[Reading]:
         """Every event reading of a sentence, verbs first so that an event noun that is a

@@ -257,12 +257,13 @@ class EventCoder:
         return readings
 
     def is_role_noun(self, match: Match) -> bool:
-        """`peacekeepers`, `protesters`: nouns that name actors, not events."""
+        """`peacekeepers`, `protesters`, `a suicide bomber`: nouns that name actors, not
+        events."""
         token = match.trigger
-        sectors = self.resolver.sector_words
-        return match.pattern.pos == "noun" and (
-            token.lower_ in sectors or token.lemma_.lower() in sectors
-        )
+        if match.pattern.pos != "noun":
+            return False
+        words = [*(c for c in token.lefts if c.dep_ == "compound"), token]
+        return self.resolver.sector_of(words) is not None
 
     # -- one match ----------------------------------------------------------------------
 
@@ -319,7 +320,11 @@ class EventCoder:
     ) -> tuple[Match, list[Token], list[Token]]:
         """The phrases that may hold a verb's source and target, best first. An event noun
         that names the verb's means takes over ("airstrikes killed 70")."""
-        nouns = {i: m for i, m in triggers.items() if m.pattern.pos == "noun"}
+        nouns = {
+            i: m
+            for i, m in triggers.items()
+            if m.pattern.pos == "noun" and not self.is_role_noun(m)  # "a suicide bomber killed"
+        }
         noun = merged_noun(match.trigger, nouns)
         if noun is not None:
             absorbed.add(noun.trigger.i)

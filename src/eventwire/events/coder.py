@@ -9,6 +9,7 @@ directed pair.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import permutations, product
 
@@ -108,12 +109,22 @@ def of_shared_country(actors: list[Actor], others: list[Actor] | None = None) ->
     other party of the act belongs to."""
     parties = [*actors, *(others or [])]
     countries = {a.country for a in parties if a.country}
-    if len(countries) != 1 or not any(is_unplaced(a) and a.sector in STATE_SECTORS for a in actors):
+    if len(countries) != 1:
         return actors
     country = countries.pop()
     note = f"an organ of {country}, the country of the other parties"
+    return placed_in(actors, country, note, sectors=STATE_SECTORS)
+
+
+def placed_in(
+    actors: list[Actor], country: str, note: str, *, sectors: Collection[str] | None = None
+) -> list[Actor]:
+    """The actors, with each kind of people that has no country (of `sectors`, if given)
+    placed in `country`; `note` says why."""
     return [
-        recoded(a, country, a.sector, note) if is_unplaced(a) and a.sector in STATE_SECTORS else a
+        recoded(a, country, a.sector, note)
+        if is_unplaced(a) and (sectors is None or a.sector in sectors)
+        else a
         for a in actors
     ]
 
@@ -362,8 +373,7 @@ class EventCoder:
         location = self.gazetteer.locate(trigger, countries=countries)
         if location is None or location.country is None:
             return targets
-        country, note = location.country, f"in {location.name}"
-        return [recoded(a, country, a.sector, note) if is_unplaced(a) else a for a in targets]
+        return placed_in(targets, location.country, f"in {location.name}")
 
     def place_as_target(
         self, trigger: Token, sources: list[Actor], code: str, scope: SentenceScope
@@ -438,8 +448,7 @@ class EventCoder:
         countries = [a.country for a in self.antecedent(owner, scope, context) if a.country]
         if not countries:
             return actors
-        note = f"{owner.text} stands for {countries[0]}"
-        return [recoded(a, countries[0], a.sector, note) if is_unplaced(a) else a for a in actors]
+        return placed_in(actors, countries[0], f"{owner.text} stands for {countries[0]}")
 
     def remember_people(self, head: Token, actors: list[Actor], people: dict[str, Actor]) -> None:
         """Keep the surname of a person the knowledge base does not know, with the role

@@ -204,10 +204,10 @@ def noun_sources(noun: Token, match: Match, event_verbs: Container[int] = ()) ->
     agents = [prep_object(noun, ("by", "from"))]
     agents += [prep_object(c, ("by",)) for c in noun.children if c.dep_ == "acl"]
     candidates += [a for a in agents if a is not None]  # "sanctions imposed by the West"
-    between = match.target_head if match.target_head is not None else None
-    parties = prep_object(noun, ("between",)) or (
-        between if between is not None and between.head.lower_ == "between" else None
-    )
+    named = match.target_head  # "fighting erupted between X and Y": the verb's phrase
+    parties = prep_object(noun, ("between",))
+    if parties is None and named is not None and named.head.lower_ == "between":
+        parties = named
     if parties is not None:
         candidates.append(parties)  # "talks between Armenia and Azerbaijan": both act
     if noun.dep_ == "nsubj":

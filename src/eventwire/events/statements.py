@@ -52,20 +52,20 @@ def _governors(trigger: Token) -> set[int]:
     return found
 
 
-def _is_country(actor: Actor | None) -> bool:
-    return actor is not None and actor.country is not None and actor.code == actor.country
+def _is_country(actor: Actor) -> bool:
+    return actor.country is not None and actor.code == actor.country
 
 
 def _details(broad: Reading, narrow: Reading) -> bool:
     """Whether `narrow` tells the same kind of act as `broad`, by the same source, on a
     named actor of the country `broad` only names, in a clause linked to it."""
-    if not _is_country(broad.target) or narrow.target is None or _is_country(narrow.target):
+    vague, precise = broad.target, narrow.target
+    if vague is None or precise is None or not _is_country(vague) or _is_country(precise):
         return False
-    assert broad.target is not None
     linked = broad.trigger in narrow.trigger.ancestors or narrow.trigger in broad.trigger.ancestors
     return (
         linked
-        and narrow.target.country == broad.target.country
+        and precise.country == vague.country
         and _dyad(narrow)[0] == _dyad(broad)[0]
         and narrow.code[:2] == broad.code[:2]
     )

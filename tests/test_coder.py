@@ -209,8 +209,8 @@ def test_coder_nothing_in_a_weather_report() -> None:
             {"JPNGOV>IRNGOV:04"},
             {"JPNELI"},
         ),
-        # victims with no country take the place's; perpetrators keep none
-        ("Gunmen killed a police officer in Peshawar.", {"---UAF>PAKCOP:19"}, set()),
+        # unnamed perpetrators and victims take the place's country
+        ("Gunmen killed a police officer in Peshawar.", {"PAKUAF>PAKCOP:19"}, set()),
         # an operation one threatens to launch is a threat, not an attack
         (
             "Azerbaijan threatened to launch a military operation in Armenia.",
@@ -250,7 +250,7 @@ def test_coder_nothing_in_a_weather_report() -> None:
             {"BOL>BOL"},
         ),
         # "the city of X" as a target is X's country
-        ("Rebels captured the city of Goma.", {"---REB>COD:19"}, set()),
+        ("Rebels captured the city of Goma.", {"CODREB>COD:19"}, set()),
         # a dateline is not part of the first sentence
         (
             "ADDIS ABABA, Ethiopia: Ethiopian troops clashed with Eritrean forces on Monday.",

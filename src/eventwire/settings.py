@@ -27,9 +27,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("min_confidence", 0.0, "Drop events whose confidence is below this value (0..1)."),
     Setting(
         "require_source",
-        True,
-        "Code only events whose source (who acted) is named; false also keeps events like "
-        "'ten soldiers were killed' with a null source.",
+        False,
+        "Code only events with a named source and a party that has a country, as PETRARCH "
+        "does; false (the default) also keeps 'ten soldiers were killed' with a null "
+        "source and 'gunmen opened fire' with a source of no known country.",
     ),
     Setting(
         "require_target",

@@ -10,6 +10,7 @@ import typer
 
 from eventwire.cli import actors as actor_commands
 from eventwire.cli import code as code_commands
+from eventwire.cli import evaluate as eval_commands
 from eventwire.cli import store as store_commands
 
 app = typer.Typer(
@@ -20,6 +21,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 code_commands.register(app)
+eval_commands.register(app)
 store_commands.register(app)
 actor_commands.register(app)
 

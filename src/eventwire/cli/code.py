@@ -1,4 +1,4 @@
-"""`eventwire code` and `eventwire eval`: coding files or snippets, scoring against gold."""
+"""`eventwire code`: coding files, directories, stdin or a snippet of text."""
 
 from __future__ import annotations
 
@@ -179,56 +179,5 @@ def code(
         )
 
 
-def evaluate(
-    gold: Annotated[
-        Path,
-        typer.Argument(help="Gold JSONL: {id, text, date, expected: [{source, target, code}]}."),
-    ],
-    show_errors: Annotated[
-        bool, typer.Option("--errors/--no-errors", help="List misses and false alarms.")
-    ] = True,
-    model: Model = None,
-) -> None:
-    """Score the coder against hand-coded gold events: precision, recall and F1."""
-    from eventwire.evaluation import LEVELS
-    from eventwire.evaluation import evaluate as run_evaluation
-
-    if not gold.exists():
-        raise fail(f"{gold}: no such file")
-    try:
-        report = run_evaluation(gold, settings=_settings(model, None))
-    except EventwireError as exc:
-        raise fail(str(exc)) from None
-    console = Console()
-    names = {
-        "root": "(a) country dyad + CAMEO root",
-        "code": "(b) country dyad + full code",
-        "plover": "(c) country dyad + PLOVER type",
-    }
-    table = Table(
-        "level", "precision", "recall", "F1", "tp", "fp", "fn", title=f"{report.records} records"
-    )
-    for level in LEVELS:
-        s = report.scores[level]
-        table.add_row(
-            names[level],
-            f"{s.precision:.3f}",
-            f"{s.recall:.3f}",
-            f"{s.f1:.3f}",
-            str(s.true_positives),
-            str(s.false_positives),
-            str(s.false_negatives),
-        )
-    console.print(table)
-    for bad in report.bad:
-        console.print(f"[yellow]skipped[/yellow] {bad}", highlight=False)
-    if show_errors:
-        for title, items in (("misses", report.misses), ("false alarms", report.false_alarms)):
-            console.print(f"\n[bold]{title}[/bold] ({len(items)})")
-            for doc_id, key in items:
-                console.print(f"  {doc_id}: {' '.join(key)}", highlight=False)
-
-
 def register(app: typer.Typer) -> None:
     app.command("code")(code)
-    app.command("eval")(evaluate)

@@ -9,6 +9,7 @@ directed pair.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import permutations, product
@@ -41,11 +42,13 @@ from eventwire.events.matcher import Match, match_sentence
 from eventwire.events.records import RecordBuilder, SentenceScope
 from eventwire.events.roles import (
     child,
+    counted,
     is_passive,
     merged_noun,
     noun_sources,
     noun_targets,
     origin_of_attack,
+    pattern_objects,
     place_object,
     purpose_subject,
     verb_subject,
@@ -93,6 +96,13 @@ def dateline_outlet(mentions: dict[int, Mention]) -> str | None:
     return next((m.entry.name for m in mentions.values() if m.entry.kind == "outlet"), None)
 
 
+def countries_named(mentions: dict[int, Mention]) -> list[str]:
+    """The country of each name found in a sentence, once a name."""
+    return [
+        m.entry.country for m in {m.start: m for m in mentions.values()}.values() if m.entry.country
+    ]
+
+
 def acts_on_itself(sources: list[Actor], target: Actor) -> bool:
     """A target that is a source again, or a state acting on its own country as a whole
     ("Putin's visit to the country" after Russia was named is not a visit to Russia;
@@ -127,6 +137,12 @@ def placed_in(
         else a
         for a in actors
     ]
+
+
+def civilians(head: Token) -> Actor:
+    """People in general ("killed 14 people") as civilians of no country yet."""
+    text = segment_text(phrase_tokens(head))
+    return Actor(text=text, name=None, code="---CVL", sector="CVL", reason="people in general")
 
 
 def is_unplaced(actor: Actor) -> bool:
@@ -192,6 +208,7 @@ class EventCoder:
         outlet: str | None = None
         dateline: Location | None = None
         stories = StoryTracker()
+        named = Counter[str]()
         parts = list(paragraphs(doc))
         found = [[self.resolver.mentions(sent) for _, sent in part] for part in parts]
         signatures = story_actors([named_actors(f) for f in found])
@@ -207,6 +224,7 @@ class EventCoder:
         for paragraph, part_mentions, signature in zip(parts, found, signatures, strict=True):
             if stories.next_paragraph(signature):
                 earlier, dyads = [], []  # pronouns do not reach into another story
+                named = Counter[str]()
             for (index, sent), mentions in zip(paragraph, part_mentions, strict=True):
                 if dateline_end(doc, sent.start) == sent.end:
                     outlet = dateline_outlet(mentions) or outlet
@@ -222,9 +240,11 @@ class EventCoder:
                     dyads=dyads,
                     outlet=outlet,
                     dateline=dateline,
+                    story_countries=named,
                     quoted=quoted.get(sent.start),
                 )
                 events.extend(self.code_scope(scope, document))
+                named.update(countries_named(mentions))
         return events
 
     def code_scope(self, scope: SentenceScope, document: Document) -> list[Event]:
@@ -296,13 +316,10 @@ class EventCoder:
             targets = self.place_country(target_heads[0], sources)
         if not targets and source_heads and source_heads[0].lower_ == "they":
             sources = self.both_parties(sources, match.pattern.code, scope)
-        targets = [t for t in targets if not acts_on_itself(sources, t)]
         sources, targets = of_shared_country(sources), of_shared_country(targets, sources)
-        if any(is_unplaced(a) for a in targets):
-            targets = self.placed(match.trigger, sources, targets)
-        if not any(a.country or a.id for a in (*sources, *targets)):
-            return []  # "insurgents killed people": no one a dyad could name
-        if self.require_source and not sources:
+        sources, targets = self.placed(match.trigger, sources, targets, scope)
+        targets = [t for t in targets if not acts_on_itself(sources, t)]
+        if self.require_source and not self.is_strict_dyad(sources, targets):
             return []
         if sources:
             scope.earlier.append((match.trigger.i, sources))
@@ -313,10 +330,17 @@ class EventCoder:
         else:
             places = self.place_as_target(match.trigger, sources, code, scope)
             pairs = self.directed_pairs(sources, places, None, mutual=mutual)
+        pairs = [(s, t) for s, t in pairs if s is not None or t is not None]
         return [
             Reading(match.trigger, match.pattern.origin, match.pattern.pos, code, s, t, context)
             for s, t in pairs
         ]
+
+    def is_strict_dyad(self, sources: list[Actor], targets: list[Actor]) -> bool:
+        """PETRARCH's rule, for `require_source`: a source is named, and some party is
+        identified by a country or the knowledge base ("insurgents killed people" is
+        not coded)."""
+        return bool(sources) and any(a.country or a.id for a in (*sources, *targets))
 
     def both_parties(self, sources: list[Actor], code: str, scope: SentenceScope) -> list[Actor]:
         """ "X met Y. They discussed trade": a plural pronoun that points to one party of
@@ -339,7 +363,7 @@ class EventCoder:
         noun = merged_noun(match.trigger, nouns)
         if noun is not None:
             absorbed.add(noun.trigger.i)
-            merged = Match(noun.pattern, noun.trigger, noun.used | match.used, noun.target_head)
+            merged = Match(noun.pattern, match.trigger, noun.used | match.used, noun.target_head)
             targets = noun_targets(noun.trigger, noun) + verb_targets(merged)
             if is_passive(match.trigger):
                 targets += verb_targets(match)  # "were killed in Israeli shelling"
@@ -353,7 +377,13 @@ class EventCoder:
             return match, givers, subjects
         if self.ontology[match.pattern.code].quad_class == 4:
             subjects += [t for t in [origin_of_attack(match.trigger)] if t is not None]
-        return match, subjects, verb_targets(match)
+        people = [o for o in pattern_objects(match) if self.names_people(o)]
+        return match, subjects, verb_targets(match) + people
+
+    def names_people(self, noun: Token) -> bool:
+        """Whether a noun by itself names people ("civilians", "people"), not a thing
+        that a role word modifies ("heavy artillery fire")."""
+        return noun.lower_ in self.cues.people_nouns or self.resolver.sector_of([noun]) is not None
 
     def is_receiving(self, match: Match) -> bool:
         """ "Ukraine received tanks from Germany": Germany gave them."""
@@ -365,15 +395,27 @@ class EventCoder:
             and match.pattern.code[:2] in self.cues.receiving_roots
         )
 
-    def placed(self, trigger: Token, sources: list[Actor], targets: list[Actor]) -> list[Actor]:
-        """Unnamed people of a known kind who are acted on take the country of the place:
-        "killed four villagers in Darfur" are Sudanese civilians. Unnamed perpetrators
-        ("gunmen", "insurgents") keep no country, as coders leave them."""
+    def placed(
+        self, trigger: Token, sources: list[Actor], targets: list[Actor], scope: SentenceScope
+    ) -> tuple[list[Actor], list[Actor]]:
+        """Unnamed people of a known kind ("gunmen", "police", "villagers") take a country
+        from the best evidence, in this order: the mention itself ("Indonesian troops",
+        done by the resolver), the event's place ("killed four villagers in Darfur"), the
+        story's dateline, then the country the story names most."""
+        if not any(map(is_unplaced, (*sources, *targets))):
+            return sources, targets
         countries = [a.country for a in (*sources, *targets) if a.country]
         location = self.gazetteer.locate(trigger, countries=countries)
-        if location is None or location.country is None:
-            return targets
-        return placed_in(targets, location.country, f"in {location.name}")
+        if location is not None and location.country is not None:
+            country, note = location.country, f"in {location.name}"
+        elif scope.dateline is not None and scope.dateline.country is not None:
+            country, note = scope.dateline.country, f"the dateline {scope.dateline.name}"
+        elif scope.story_countries:
+            country = scope.story_countries.most_common(1)[0][0]
+            note = f"the story is about {country}"
+        else:
+            return sources, targets
+        return placed_in(sources, country, note), placed_in(targets, country, note)
 
     def place_as_target(
         self, trigger: Token, sources: list[Actor], code: str, scope: SentenceScope
@@ -418,7 +460,7 @@ class EventCoder:
     ) -> list[Actor]:
         """The actors of the first phrase that names any; pronouns and "the group" or
         "the country" point back."""
-        for head in heads:
+        for head in (counted(h, self.cues.quantity_nouns) for h in heads):
             kind = self.anaphor_kind(head)
             if head.lower_ in PRONOUNS or is_first_person(head) or kind is not None:
                 antecedent = self.antecedent(head, scope, context, kind=kind)
@@ -435,6 +477,8 @@ class EventCoder:
                 return self.owned(head, actors, scope, context)
             if head.pos_ == "PROPN" and head.text in scope.people:
                 return [scope.people[head.text]]
+            if head.lower_ in self.cues.people_nouns:
+                return [civilians(head)]
         return []
 
     def owned(

@@ -16,6 +16,8 @@ from eventwire.errors import DataFileError
 
 CUE_LISTS = (
     "speech_verbs",
+    "quantity_nouns",
+    "people_nouns",
     "plan_verbs",
     "modal_verbs",
     "future_auxiliaries",
@@ -63,6 +65,8 @@ class Cues:
     receiving_roots: frozenset[str]
     pair_nouns: frozenset[str]
     mutual_verbs: frozenset[str]
+    quantity_nouns: frozenset[str]
+    people_nouns: frozenset[str]
     anaphors: dict[str, str]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -44,6 +45,9 @@ class SentenceScope:
     """The agency named in the dateline of the story, if any."""
     dateline: Location | None = None
     """The place of the story's dateline, where its events are when they name none."""
+    story_countries: Counter[str] = field(default_factory=Counter)
+    """How often each country was named in the story before this sentence, for the
+    country of unnamed people when nothing nearer gives one."""
     quoted: tuple[Token, dict[int, Mention]] | None = None
     """The verb of saying of a quotation of several sentences that holds this one, with
     the names found in the verb's own sentence."""

@@ -35,6 +35,14 @@ def prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
+def counted(head: Token, quantity_nouns: frozenset[str]) -> Token:
+    """The people a count or gathering stands for: "thousands of protesters", "a group of
+    gunmen", "members of Hamas" act as the protesters, the gunmen, Hamas."""
+    if head.lower_ not in quantity_nouns:
+        return head
+    return prep_object(head, ("of",)) or head
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -123,7 +131,7 @@ def verb_targets(match: Match) -> list[Token]:
     if verb.dep_ == "acl" and child(verb, "dobj") is None:
         return [verb.head]
     deps = ("nsubjpass", "dative", "dobj") if is_passive(verb) else ("dobj", "dative")
-    objects = [c for c in verb.children if c.dep_ in deps]
+    objects = [c for c in verb.children if c.dep_ in deps] or shared_object(verb)
     candidates = [o for o in objects if o.i not in match.used]
     for token in (verb, *objects):
         obj = prep_object(token, TARGET_PREPS)
@@ -134,6 +142,27 @@ def verb_targets(match: Match) -> list[Token]:
     addressed = [child(c, "nsubj") for c in verb.children if c.dep_ == "ccomp"]
     clauses = [a for a in addressed if a is not None]  # "demanded that Russia withdraw"
     return candidates + misparsed + nested_objects(match) + named + clauses
+
+
+def shared_object(verb: Token) -> list[Token]:
+    """The object of the verb coordinated with this one when it has none of its own:
+    "shot and killed three militants" shot the militants too."""
+    partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        partners.append(verb.head)
+    for partner in partners:
+        obj = child(partner, "dobj")
+        if obj is not None and obj.i > verb.i:
+            return [obj]
+    return []
+
+
+def pattern_objects(match: Match) -> list[Token]:
+    """The verb's objects that are words of the pattern itself ("killed civilians" for
+    `kill civilians|people`): targets only when they name people, which the coder checks."""
+    verb = match.trigger
+    deps = ("nsubjpass", "dobj") if is_passive(verb) else ("dobj",)
+    return [c for c in verb.children if c.dep_ in deps and c.i in match.used]
 
 
 def _qualified(noun: Token) -> bool:

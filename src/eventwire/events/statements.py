@@ -81,11 +81,13 @@ def drop_vaguer(readings: list[Reading]) -> list[Reading]:
 def drop_repeats(readings: list[Reading]) -> list[Reading]:
     """Keep the first reading of each dyad and root; drop a reading with no target when
     the same source does the same kind of act to a named target in the sentence, one
-    whose clause hangs from the same act by the same source ("met in Zurich to discuss"),
-    and a target-less intent whose clause holds another act of its source."""
+    whose clause hangs from the same act by the same source ("met in Zurich to discuss")
+    unless that act is itself dropped for want of a target ("shot and killed X"), and a
+    target-less intent whose clause holds another act of its source."""
     seen: set[tuple[str, str, str]] = set()
     targeted = {(s, root) for s, t, root in map(_dyad, readings) if t}
-    acts = {(r.trigger.i, _dyad(r)[0], r.code[:2]) for r in readings}
+    survivors = [r for r in readings if _dyad(r)[1] or (_dyad(r)[0], r.code[:2]) not in targeted]
+    acts = {(r.trigger.i, _dyad(r)[0], r.code[:2]) for r in survivors}
     governing = {(i, _dyad(r)[0]) for r in readings for i in _governors(r.trigger)}
     kept = []
     for reading in readings:

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from eventwire.models import BadRecord, Document, Event
@@ -89,7 +89,9 @@ def gold_date(value: object) -> str | None:
     return None
 
 
-def read_gold(path: Path) -> Iterator[tuple[Document, list[dict[str, str]]] | BadRecord]:
+def read_gold(
+    path: Path, *, lower: bool = False
+) -> Iterator[tuple[Document, list[dict[str, str]]] | BadRecord]:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
@@ -98,7 +100,7 @@ def read_gold(path: Path) -> Iterator[tuple[Document, list[dict[str, str]]] | Ba
             record = json.loads(line)
             document = Document(
                 id=str(record.get("id", origin)),
-                text=record["text"],
+                text=record["text"].lower() if lower else record["text"],
                 date=gold_date(record.get("date")),
                 origin=origin,
             )
@@ -126,12 +128,13 @@ def score_record(
             report.false_alarms += [(doc_id, k) for k in (found - expected).elements()]
 
 
-def evaluate(path: Path, *, settings: Settings | None = None) -> Report:
-    """Code every gold text with its date and score the events against the gold ones."""
+def evaluate(path: Path, *, settings: Settings | None = None, lower: bool = False) -> Report:
+    """Code every gold text with its date and score the events against the gold ones;
+    `lower` lower-cases the texts first."""
     report = Report()
     gold_by_id: dict[str, list[dict[str, str]]] = {}
     documents: list[Document] = []
-    for item in read_gold(path):
+    for item in read_gold(path, lower=lower):
         if isinstance(item, BadRecord):
             report.bad.append(item)
             continue
@@ -145,3 +148,27 @@ def evaluate(path: Path, *, settings: Settings | None = None) -> Report:
             report, coded.document.id.split(":", 1)[1], gold_by_id[coded.document.id], coded.events
         )
     return report
+
+
+def case_agreement(path: Path, *, settings: Settings | None = None) -> tuple[int, int]:
+    """How many of the (source country, target country, CAMEO root) events coded from the
+    texts of a gold file are coded again from the same texts lower-cased: (kept, total)."""
+    documents = [item[0] for item in read_gold(path) if not isinstance(item, BadRecord)]
+    return events_kept_lowercased(documents, settings=settings)
+
+
+def events_kept_lowercased(
+    documents: list[Document], *, settings: Settings | None = None
+) -> tuple[int, int]:
+    """(kept, total): the root-level events of `documents` also found in their lower-cased
+    text, counted as bags per document."""
+    lowered = [replace(d, text=d.text.lower()) for d in documents]
+    cased = code_documents(documents, settings=settings)
+    uncased = code_documents(lowered, settings=settings)
+    kept = total = 0
+    for first, second in zip(cased, uncased, strict=True):
+        expected = Counter(event_key(e, "root") for e in first.events)
+        found = Counter(event_key(e, "root") for e in second.events)
+        total += sum(expected.values())
+        kept += sum((expected & found).values())
+    return kept, total

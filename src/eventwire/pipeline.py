@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import tee
 
@@ -14,6 +14,7 @@ from eventwire.events.cues import load_cues
 from eventwire.events.lexicon import load_lexicon
 from eventwire.models import Document, Event
 from eventwire.nlp import load_pipeline
+from eventwire.nlp.truecase import Truecaser, needs_case
 from eventwire.ontology import load_intents, load_ontology, load_rejections
 from eventwire.settings import Settings
 
@@ -44,6 +45,25 @@ def build_coder(settings: Settings) -> EventCoder:
     )
 
 
+@lru_cache(maxsize=4)
+def build_truecaser(settings: Settings) -> Truecaser:
+    """Built on the first text in one case (a second), from the coder's own names."""
+    coder = build_coder(settings)
+    return Truecaser.build(coder.resolver.kb, coder.gazetteer)
+
+
+def cased_text(text: str, settings: Settings) -> str:
+    """The text with the case of lower-cased or upper-cased lines restored."""
+    return build_truecaser(settings).restore(text) if needs_case(text) else text
+
+
+def in_original_text(event: Event, text: str) -> Event:
+    """An event read from restored text, quoting the text as it was given."""
+    start, end = event.sentence_span
+    trigger = replace(event.trigger, text=text[event.trigger.start : event.trigger.end])
+    return replace(event, sentence=text[start:end], trigger=trigger)
+
+
 def code_documents(
     documents: Iterable[Document], *, settings: Settings | None = None
 ) -> Iterator[CodedDocument]:
@@ -52,11 +72,13 @@ def code_documents(
     coder = build_coder(settings)
     nlp = load_pipeline(settings.model)
     for_text, for_records = tee(documents)
-    texts = (d.text for d in for_text)
+    texts = (cased_text(d.text, settings) for d in for_text)
     for document, doc in zip(
         for_records, nlp.pipe(texts, batch_size=settings.batch_size), strict=True
     ):
         events = coder.code_doc(doc, document)
+        if doc.text != document.text:
+            events = [in_original_text(e, document.text) for e in events]
         if settings.min_confidence:
             events = [e for e in events if e.confidence >= settings.min_confidence]
         yield CodedDocument(document, events)

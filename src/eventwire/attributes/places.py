@@ -153,6 +153,18 @@ class Gazetteer:
         candidates = self._index.get(name_key(name), [])
         return _best(candidates, countries)
 
+    def cased_names(self, *, min_population: int) -> Iterator[tuple[str, bool]]:
+        """Every place name as it is written, with whether it names a country or region
+        (such names beat common words: "turkey", "chad"). Towns under `min_population`
+        give only names of several words, which are rarely common phrases."""
+        for key, candidates in self._index.items():
+            best = max(candidates, key=lambda c: (c.rank, c.population))
+            written = best.location.name
+            name = written if name_key(written) == key else key.title()
+            major = best.rank >= COUNTRY_RANK
+            if major or best.population >= min_population or " " in key:
+                yield name, major
+
     def capital(self, country: str) -> Location | None:
         """The capital city of a country (ISO alpha-3), if the gazetteer knows it."""
         return self._capitals.get(country)

@@ -139,8 +139,14 @@ def placed_in(
     ]
 
 
+def is_unknown_person(head: Token) -> bool:
+    """A person's name the knowledge base does not know ("gunmen killed Ahmed Yusuf")."""
+    return head.pos_ == "PROPN" and head.ent_type_ == "PERSON"
+
+
 def civilians(head: Token) -> Actor:
-    """People in general ("killed 14 people") as civilians of no country yet."""
+    """People in general ("killed 14 people") or a person nobody knows, as civilians of
+    no country yet: the event's place or story gives them one."""
     text = segment_text(phrase_tokens(head))
     return Actor(text=text, name=None, code="---CVL", sector="CVL", reason="people in general")
 
@@ -269,10 +275,12 @@ class EventCoder:
         trigger = reading.trigger
         if reading.pos == "verb" or trigger.dep_ in TOLD_NOUN_DEPS:
             return True
-        return trigger.dep_ == "pobj" and trigger.head.lower_ in (
-            "on",
-            "during",
-        )  # "went on strike"
+        preposition = trigger.head
+        return (
+            trigger.dep_ == "pobj"
+            and preposition.lower_ in ("on", "during")
+            and preposition.head.pos_ in ("VERB", "AUX")
+        )  # "went on strike", not "a summit on the riots"
 
     def read_sentence(self, scope: SentenceScope) -> list[Reading]:
         """Every event reading of a sentence, verbs first so that an event noun that is a
@@ -330,11 +338,18 @@ class EventCoder:
         else:
             places = self.place_as_target(match.trigger, sources, code, scope)
             pairs = self.directed_pairs(sources, places, None, mutual=mutual)
-        pairs = [(s, t) for s, t in pairs if s is not None or t is not None]
+        if not self.is_actorless_act(code):
+            pairs = [(s, t) for s, t in pairs if s is not None or t is not None]
         return [
             Reading(match.trigger, match.pattern.origin, match.pattern.pos, code, s, t, context)
             for s, t in pairs
         ]
+
+    def is_actorless_act(self, code: str) -> bool:
+        """Violence is an event even when the text names neither side ("a bomb was
+        detonated in the market", "he was shot"): an analyst counting attacks wants it;
+        other acts need someone who did it or had it done to them."""
+        return not self.require_source and self.ontology[code].quad_class == 4
 
     def is_strict_dyad(self, sources: list[Actor], targets: list[Actor]) -> bool:
         """PETRARCH's rule, for `require_source`: a source is named, and some party is
@@ -477,7 +492,7 @@ class EventCoder:
                 return self.owned(head, actors, scope, context)
             if head.pos_ == "PROPN" and head.text in scope.people:
                 return [scope.people[head.text]]
-            if head.lower_ in self.cues.people_nouns:
+            if head.lower_ in self.cues.people_nouns or is_unknown_person(head):
                 return [civilians(head)]
         return []
 

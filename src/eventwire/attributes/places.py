@@ -78,6 +78,19 @@ RIGHT_EXTENSIONS = frozenset(
 )  # fmt: skip
 NAME_PARTS_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 MAX_PREP_DEPTH = 3
+NESTED_PLACE_PREPS = frozenset({"of", "on"})
+"""Inside a locative phrase these name the place too: "in raids on the town of Fallujah"."""
+REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "add", "state", "quote"})
+"""Verbs whose place is where the report was made, not where the event happened."""
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
+"""A place after these is what is talked about ("talks on Gaza"), not where."""
+UNKNOWN_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+SUBPLACE_NOUNS = frozenset(
+    {"district", "village", "neighbourhood", "neighborhood", "suburb", "quarter", "area",
+     "camp", "town", "township", "sector", "farms", "hill", "base", "airport"}
+)  # fmt: skip
+"""Parts of a bigger place whose own name is the more precise place: "the Sayidda Zaynab
+district of Damascus" happened in Sayidda Zaynab, known to the gazetteer or not."""
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 """What a verb acts on: "shelled Kherson", "Kherson was shelled"."""
 VISIT_LEMMAS = frozenset(
@@ -91,7 +104,7 @@ PLACE_OBJECT_LEMMAS = frozenset(
      "overrun", "enter", "invade", "occupy", "besiege", "encircle", "surround", "liberate",
      "pound", "target", "rock", "shake", "evacuate", "control", "blockade", "pummel",
      "blast", "flatten", "destroy", "level", "clear", "secure", "infiltrate", "cross",
-     "rain", "batter", "hammer", "ambush"}
+     "rain", "batter", "hammer", "ambush", "patrol", "bombed"}
 )  # fmt: skip
 """Verbs whose object is a place they act on ("shelled Kherson"). Other verbs' objects are
 not places even when they name one: in "Moscow accused Kyiv", Kyiv is an actor."""
@@ -180,7 +193,7 @@ class Gazetteer:
         (ISO alpha-3, from the story's actors) breaks ties and says whose capital "the
         capital" is; `dateline` is the story's dateline place (`dateline_place`), the last
         resort."""
-        chain = clause_chain(trigger)
+        chain = [*clause_chain(trigger), *coordinated_verbs(trigger)]
         for token in chain:
             found = self._attached_place(token, countries)
             if found is not None:
@@ -190,6 +203,12 @@ class Gazetteer:
             if found is not None:
                 return found
         found = self._first_place_in_sentence(trigger, chain, countries)
+        if found is None:
+            found = next(filter(None, map(self._unknown_place, chain)), None)
+        if found is None:
+            found = self._first_place_in_sentence(trigger, chain, countries, anywhere=True)
+        if found is None:
+            found = self._first_named_place(trigger.sent, countries)
         return found if found is not None else dateline
 
     def dateline_place(self, sent: Span) -> Location | None:
@@ -236,7 +255,7 @@ class Gazetteer:
         """A place under a locative preposition, searched through nested phrases too
         ("in a bombing of his guesthouse in Tehran")."""
         for obj in (child for child in prep.children if child.dep_ == "pobj"):
-            if prep.lower_ in LOCATIVE_PREPS:
+            if prep.lower_ in LOCATIVE_PREPS or (depth and prep.lower_ in NESTED_PLACE_PREPS):
                 found = self.place_at(obj, countries)
                 if found is not None:
                     return found
@@ -271,6 +290,8 @@ class Gazetteer:
                     places.extend(_objects_of(child, OF_PREPS))
             elif child.dep_ == "prep" and _is_direction(child, lemma, verbal):
                 places.extend(obj for obj in child.children if obj.dep_ == "pobj")
+            if verbal and child.dep_ in OBJECT_DEPS:
+                places.extend(c for c in child.children if c.dep_ in ("compound", "poss"))
             for place in places:
                 found = self.place_at(place, countries)
                 if found is None or (self._is_country(found) and not visit):
@@ -282,18 +303,61 @@ class Gazetteer:
         return None
 
     def _first_place_in_sentence(
-        self, trigger: Token, chain: list[Token], countries: Collection[str]
+        self,
+        trigger: Token,
+        chain: list[Token],
+        countries: Collection[str],
+        *,
+        anywhere: bool = False,
     ) -> Location | None:
         """The first place after a locative preposition that hangs from the event's clause
         or from no verb: in "Officials in Damascus said rebels attacked a base" Damascus
-        is where the officials are, not where the attack was."""
+        is where the officials are, not where the attack was. With `anywhere`, the last
+        resort, a place in any clause: where the officials are is often where it was."""
         for token in trigger.sent:
             if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS:
                 continue
             verb = governing_verb(token)
-            if verb is None or verb in chain:
+            reporting = verb is not None and verb.lemma_.lower() in REPORTING_LEMMAS
+            if verb is None or verb in chain or (anywhere and not reporting):
                 found = self.place_at(token, countries)
                 if found is not None:
+                    return found
+        return None
+
+    def _unknown_place(self, token: Token) -> Location | None:
+        """A place the gazetteer does not know, named after a locative preposition of the
+        token ("in the village of Beit Furik" when Beit Furik is too small for GeoNames): its
+        name, with no country or coordinates, is better than no place."""
+        places = [
+            obj
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        if token.lemma_.lower() in PLACE_OBJECT_LEMMAS:
+            places += [c for c in token.children if c.dep_ in OBJECT_DEPS]  # "captured Knin"
+        for place in places:
+            found = _unknown_name(place)
+            if found is not None and self.lookup(found.text) is None:
+                return Location(name=found.text)
+        return None
+
+    def _first_named_place(self, sent: Span, countries: Collection[str]) -> Location | None:
+        """The first place entity of the sentence the gazetteer knows, whatever its role:
+        a misparsed sentence ("troops have been patrolling Nablus") still names where.
+        Not a country, a subject or a topic: those are more often actors or what is
+        talked about than the place."""
+        for entity in sent.ents:
+            head, verb = entity.root, governing_verb(entity.root)
+            if head.dep_ in ("nsubj", "nsubjpass") or head.head.lower_ in TOPIC_PREPS:
+                continue  # "Moscow accused Kyiv", "talks on Gaza"
+            if verb is not None and verb.lemma_.lower() in REPORTING_LEMMAS:
+                continue  # "officials in Damascus said"
+            if entity.label_ in PLACE_LABELS:
+                found = self._lookup_span(entity, countries)
+                if found is not None and not self._is_country(found):
                     return found
         return None
 
@@ -301,6 +365,10 @@ class Gazetteer:
         """The name beside a word like "region" or "city", the most specific first: "the
         city of Kharkiv", "the capital, Kyiv", "Russia's Kursk region", "the Kursk region";
         then the capital of a country, and the country across a border."""
+        if noun.lower_ in SUBPLACE_NOUNS:
+            own = own_name(noun)
+            if own is not None:
+                return self._lookup_span(own, countries) or Location(name=own.text)
         for child in noun.children:
             found = None
             if child.dep_ == "appos":
@@ -406,6 +474,40 @@ class Gazetteer:
         """True when the location is a whole country (by its GeoNames entry)."""
         entries = self._index.get(name_key(location.name), [])
         return any(e.rank == COUNTRY_RANK and e.location == location for e in entries)
+
+
+def coordinated_verbs(trigger: Token) -> list[Token]:
+    """Verbs coordinated with a verb trigger, whose phrases it shares: "were killed and
+    67 wounded in Peshawar" happened in Peshawar."""
+    if trigger.pos_ not in VERBAL_POS:
+        return []
+    partners = [c for c in trigger.children if c.dep_ == "conj" and c.pos_ in VERBAL_POS]
+    if trigger.dep_ == "conj" and trigger.head.pos_ in VERBAL_POS:
+        partners.append(trigger.head)
+    return partners
+
+
+def _unknown_name(noun: Token) -> Span | None:
+    """A proper name a place phrase gives: the noun itself ("Knin"), or the name of a
+    place noun ("the town of Musa Qala", "Orgun District")."""
+    if noun.pos_ == "PROPN" and noun.ent_type_ in UNKNOWN_PLACE_LABELS | {""}:
+        return entity_span(noun) if noun.ent_type_ else noun.doc[noun.left_edge.i : noun.i + 1]
+    if noun.lower_ not in PLACE_NOUNS:
+        return None
+    named = [c for p in noun.children if p.lower_ == "of" for c in p.children]
+    if named and named[0].pos_ == "PROPN":
+        return _unknown_name(named[0])
+    return own_name(noun)
+
+
+def own_name(noun: Token) -> Span | None:
+    """The proper name written before a place noun: "Sayidda Zaynab" in "the Sayidda
+    Zaynab district"."""
+    parts = [c for c in noun.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    if not parts:
+        return None
+    start = min(t.i for p in parts for t in p.subtree)
+    return noun.doc[start : max(p.i for p in parts) + 1]
 
 
 def name_span(token: Token) -> Span | None:

@@ -46,7 +46,7 @@ def find(events: list[Event], cameo: str) -> Event:
         ("Israel's strikes on Lebanon continued.", {"ISR>LBN:190"}),
         # compound actors and reciprocity
         ("Russia and Iran signed a cooperation treaty.", {"RUS>IRN:057", "IRN>RUS:057"}),
-        ("Saudi Arabia and Iran agreed to restore relations.", {"SAU>IRN:05", "IRN>SAU:05"}),
+        ("Saudi Arabia and Iran agreed to restore relations.", {"SAU>IRN:03", "IRN>SAU:03"}),
         ("France and Germany sent tanks to Ukraine.", {"FRA>UKR:07", "DEU>UKR:07"}),
         # "the group", "the country", pronouns: the last fitting actor before
         (
@@ -87,9 +87,9 @@ def test_coder_codes_dyads(sentence: str, expected: set[str]) -> None:
         ("Iran did not attend the talks in Vienna.", "04", True, "asserted"),
         ("Egypt did not sign the gas deal with Israel.", "057", True, "asserted"),
         ("Egypt refused to meet the Israeli delegation.", "125", False, "asserted"),
-        ("The Indian prime minister will visit Moscow next week.", "042", False, "planned"),
+        ("The Indian prime minister will visit Moscow next week.", "036", False, "planned"),
         ("Armenia plans to sign a peace treaty with Azerbaijan.", "030", False, "planned"),
-        ("Greek and Turkish ministers are expected to meet in Athens.", "04", False, "planned"),
+        ("Greek and Turkish ministers are expected to meet in Athens.", "036", False, "planned"),
         ("Hungary could veto the EU aid package for Ukraine.", "129", False, "hypothetical"),
         ("If Israel attacks Iran, Tehran will respond.", "19", False, "hypothetical"),
         ("Russia denied shelling the nuclear plant in Ukraine.", "19", True, "reported_denied"),

@@ -37,11 +37,11 @@ def directed(events: list[Event], plover: str) -> set[tuple[str, str]]:
     }
 
 
-def test_seeds_planned_summit_is_consult_both_ways(seed_events) -> None:
+def test_seeds_planned_summit_is_the_intent_to_meet_both_ways(seed_events) -> None:
     events = events_in(seed_events, DIGEST, "scheduled to hold talks")
-    consult = [e for e in events if e.plover == "CONSULT"]
-    assert {("RUSGOV", "IRNGOV"), ("IRNGOV", "RUSGOV")} <= directed(consult, "CONSULT")
-    assert all(e.modality == "planned" for e in consult)
+    meet = [e for e in events if e.intended_plover == "CONSULT"]
+    assert {("RUSGOV", "IRNGOV"), ("IRNGOV", "RUSGOV")} <= directed(meet, "AGREE")
+    assert all(e.modality == "planned" and e.cameo == "036" for e in meet)
 
 
 def test_seeds_planned_signing_is_agree(seed_events) -> None:

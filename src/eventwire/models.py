@@ -95,6 +95,9 @@ class Event:
     arrested: int | None
     trigger: Trigger
     confidence: float
+    intended_cameo: str | None = None
+    """For a planned act coded as the intent to do it (03x, 13x): the act's own code."""
+    intended_plover: str | None = None
     story_index: int = 0
     debug: dict[str, Any] = field(default_factory=dict)
 

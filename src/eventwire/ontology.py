@@ -58,7 +58,8 @@ def _code_map(name: str, value_column: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def load_intents() -> dict[str, str]:
-    """Act code -> the code for intending it, from `data/ontology/intent.csv`."""
+    """Act code prefix -> the code for intending it, from `data/ontology/intent.csv`
+    (`by_prefix` reads it)."""
     return _code_map("intent.csv", "intent_code")
 
 
@@ -68,9 +69,9 @@ def load_rejections() -> dict[str, str]:
     return _code_map("negation.csv", "reject_code")
 
 
-def rejection_for(code: str, rejections: dict[str, str]) -> str | None:
-    """The longest prefix of `code` in the table decides."""
+def by_prefix(code: str, table: dict[str, str]) -> str | None:
+    """The value of the longest prefix of `code` in a table of code prefixes."""
     for size in range(len(code), 1, -1):
-        if code[:size] in rejections:
-            return rejections[code[:size]]
+        if code[:size] in table:
+            return table[code[:size]]
     return None

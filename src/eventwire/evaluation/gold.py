@@ -66,7 +66,11 @@ def gold_key(expected: dict[str, str], level: str) -> Key:
 
 
 def event_key(event: Event, level: str) -> Key:
-    label = {"root": event.cameo_root, "code": event.cameo, "plover": event.plover or "-"}[level]
+    """An event as PETRARCH-style gold codes it: a planned cooperative act as the act
+    ("will visit" is 042, not 036), a planned use of force as the threat (138)."""
+    cooperative = event.intended_cameo is not None and event.cameo_root == "03"
+    code = event.intended_cameo if cooperative and event.intended_cameo else event.cameo
+    label = {"root": code[:2], "code": code, "plover": _plover(code)}[level]
     source = event.source.code if event.source else None
     target = event.target.code if event.target else None
     return country(source), country(target), label

@@ -64,7 +64,7 @@ from eventwire.events.statements import (
 from eventwire.events.stories import StoryTracker, named_actors, paragraphs, story_actors
 from eventwire.models import Actor, Document, Event, Location, Modality
 from eventwire.nlp import dateline_end
-from eventwire.ontology import CameoCode
+from eventwire.ontology import CameoCode, by_prefix
 
 Pair = tuple[Actor | None, Actor | None]
 PAIR = "pair"
@@ -325,10 +325,10 @@ class EventCoder:
         if not targets and source_heads and source_heads[0].lower_ == "they":
             sources = self.both_parties(sources, match.pattern.code, scope)
         sources, targets = of_shared_country(sources), of_shared_country(targets, sources)
-        sources, targets = self.placed(match.trigger, sources, targets, scope)
-        targets = [t for t in targets if not acts_on_itself(sources, t)]
         if self.require_source and not self.is_strict_dyad(sources, targets):
             return []
+        sources, targets = self.placed(match.trigger, sources, targets, scope)
+        targets = [t for t in targets if not acts_on_itself(sources, t)]
         if sources:
             scope.earlier.append((match.trigger.i, sources))
         code = self.effective_code(match.pattern.code, context)
@@ -338,18 +338,24 @@ class EventCoder:
         else:
             places = self.place_as_target(match.trigger, sources, code, scope)
             pairs = self.directed_pairs(sources, places, None, mutual=mutual)
-        if not self.is_actorless_act(code):
+        if not self.is_actorless_act(code, match.trigger):
             pairs = [(s, t) for s, t in pairs if s is not None or t is not None]
+        intended = match.pattern.code if code != match.pattern.code else None
         return [
-            Reading(match.trigger, match.pattern.origin, match.pattern.pos, code, s, t, context)
+            Reading(
+                match.trigger, match.pattern.origin, match.pattern.pos, code, s, t, context,
+                intended,
+            )
             for s, t in pairs
-        ]
+        ]  # fmt: skip
 
-    def is_actorless_act(self, code: str) -> bool:
-        """Violence is an event even when the text names neither side ("a bomb was
-        detonated in the market", "he was shot"): an analyst counting attacks wants it;
-        other acts need someone who did it or had it done to them."""
-        return not self.require_source and self.ontology[code].quad_class == 4
+    def is_actorless_act(self, code: str, trigger: Token) -> bool:
+        """Violence told by a clause is an event even when the text names neither side
+        ("a bomb was detonated in the market", "he was shot"): an analyst counting
+        attacks wants it. Other acts need someone who did it or had it done to them,
+        and so does a participle used as an adjective ("damaged ties")."""
+        told = trigger.pos_ != "VERB" or trigger.dep_ not in ("amod", "compound")
+        return not self.require_source and self.ontology[code].quad_class == 4 and told
 
     def is_strict_dyad(self, sources: list[Actor], targets: list[Actor]) -> bool:
         """PETRARCH's rule, for `require_source`: a source is named, and some party is
@@ -605,10 +611,10 @@ class EventCoder:
         return speakers, outlet, found.verb
 
     def effective_code(self, code: str, context: Context) -> str:
-        """A planned act of cooperation is coded as the intent to do it (DESIGN: planning
-        to sign is AGREE, signing is SUPPORT)."""
+        """A planned act is coded as the intent to do it, as the codebook does: 03x to
+        cooperate (planning to sign is AGREE, signing is SUPPORT), 13x to use force."""
         if context.modality == "planned" and not context.negated:
-            return self.intents.get(code, code)
+            return by_prefix(code, self.intents) or code
         return code
 
     def is_reciprocal(self, code: str) -> bool:

@@ -116,6 +116,8 @@ class RecordBuilder:
             arrested=casualties.arrested,
             trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
             confidence=_confidence(reading),
+            intended_cameo=reading.intended,
+            intended_plover=self.ontology[reading.intended].plover if reading.intended else None,
             story_index=scope.story,
             debug={
                 "pattern": reading.origin,

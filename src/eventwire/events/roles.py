@@ -86,8 +86,8 @@ def verb_subject(verb: Token, depth: int = 0) -> Token | None:
         return child(verb.head, "dobj")  # "forced Israel to retreat": Israel retreats
     if verb.dep_ == "conj" and is_passive(verb.head):
         return child(verb.head, "nsubjpass")  # "is not involved in or supporting X"
-    if verb.dep_ in ("xcomp", "conj", "advcl"):
-        return verb_subject(verb.head, depth + 1)
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp"):
+        return verb_subject(verb.head, depth + 1)  # "is ready to send": ready's subject
     if verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ == "pcomp":

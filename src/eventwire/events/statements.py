@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventwire.models import Actor
-from eventwire.ontology import CameoCode, rejection_for
+from eventwire.ontology import CameoCode, by_prefix
 
 if TYPE_CHECKING:
     from eventwire.events.coder import Context
@@ -32,6 +32,8 @@ class Reading:
     source: Actor | None
     target: Actor | None
     context: Context
+    intended: str | None = None
+    """The planned act's own code when `code` is the intent to do it."""
 
 
 def _dyad(reading: Reading) -> tuple[str, str, str]:
@@ -155,7 +157,7 @@ def rejections_from_negation(readings: list[Reading], rejections: dict[str, str]
         context = reading.context
         if not context.negated or context.modality in ("reported_denied", "hypothetical"):
             continue
-        code = rejection_for(reading.code, rejections)
+        code = by_prefix(reading.code, rejections)
         if code is not None and reading.source is not None:
             plain = replace(context, negated=False, modality="asserted")
             added.append(replace(reading, code=code, context=plain))

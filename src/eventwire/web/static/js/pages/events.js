@@ -1,0 +1,141 @@
+// The event table with its filters; a row opens the evidence: the highlighted sentence, the
+// document it comes from and the other mentions of the same event.
+import { api } from "../api.js";
+import {
+  actorLabel, actorOptions, eventBadges, eventTable, field, h, highlightedSentence,
+  keepInAddress, MODALITIES, number, pager, PLOVER_TYPES, QUADS,
+} from "../ui.js";
+
+const FILTERS = ["actor", "source", "target", "plover", "modality", "since", "until", "place", "q"];
+const LIMIT = 25;
+
+export async function render(main, params) {
+  const [dyadSource = "", dyadTarget = ""] = (params.get("dyad") ?? "").split(",");
+  const dyad = { source: dyadSource, target: dyadTarget };
+  const state = {
+    ...Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? dyad[name] ?? ""])),
+    sort: params.get("sort") ?? "-date",
+    offset: Number(params.get("offset") ?? 0),
+    id: params.get("id") ?? "",
+  };
+  const results = h("section", { class: "card", id: "event-results" });
+  const evidence = h("aside", { class: "card", id: "evidence" }, h("p", { class: "empty" }, "Choose an event to see its evidence."));
+  const remember = () => keepInAddress({
+    ...filterValues(state), sort: state.sort === "-date" ? "" : state.sort, offset: state.offset || "", id: state.id,
+  });
+
+  async function refresh() {
+    remember();
+    const page = await api("events", { ...filterValues(state), sort: state.sort, limit: LIMIT, offset: state.offset });
+    const table = eventTable(page.items, {
+      sort: state.sort,
+      onSort: (sort) => { state.sort = sort; state.offset = 0; refresh(); },
+      onSelect: (item, row) => { state.id = String(item.event_id); select(row); remember(); showEvidence(evidence, item.event_id); },
+    });
+    results.replaceChildren(
+      h("h2", {}, `${number(page.total)} events`),
+      table,
+      pager(page, (offset) => { state.offset = offset; refresh(); }),
+    );
+    const row = table.querySelector(`tr[data-event-id="${CSS.escape(state.id)}"]`);
+    if (row) select(row);
+  }
+
+  main.append(
+    h("h1", {}, "Events"),
+    h("p", { class: "lead" }, "Every stored event, newest first. Filter, sort by a column, and click a row to read the sentences behind it."),
+    filterForm(state, () => { state.offset = 0; refresh(); }),
+    h("div", { class: "grid side" }, results, evidence),
+  );
+  api("actors", { limit: 200 }).then((actors) => main.append(actorOptions(actors)));
+  await refresh();
+  if (state.id) await showEvidence(evidence, state.id);
+}
+
+function filterValues(state) {
+  return Object.fromEntries(FILTERS.map((name) => [name, state[name].trim()]));
+}
+
+function select(row) {
+  for (const other of row.parentElement.querySelectorAll("tr.selected")) other.classList.remove("selected");
+  row.classList.add("selected");
+}
+
+function filterForm(state, onApply) {
+  const input = (name, attrs = {}) =>
+    h("input", { name, value: state[name], type: "text", oninput: (e) => { state[name] = e.target.value; }, ...attrs });
+  const choice = (name, values, blank) =>
+    h("select", { name, onchange: (e) => { state[name] = e.target.value; onApply(); } },
+      h("option", { value: "" }, blank),
+      values.map((value) => h("option", { value, selected: value === state[name] }, value.replace("_", " "))));
+  return h("form", {
+    class: "filters card",
+    id: "event-filters",
+    onsubmit: (event) => { event.preventDefault(); onApply(); },
+  },
+  field("Actor (either side)", input("actor", { list: "actor-codes", placeholder: "RUS" })),
+  field("Source", input("source", { list: "actor-codes", placeholder: "any" })),
+  field("Target", input("target", { list: "actor-codes", placeholder: "any" })),
+  field("Type", choice("plover", PLOVER_TYPES, "any type")),
+  field("Modality", choice("modality", MODALITIES, "any")),
+  field("Since", input("since", { type: "date" })),
+  field("Until", input("until", { type: "date" })),
+  field("Place", input("place", { placeholder: "Gaza, SYR" })),
+  field("Text", input("q", { type: "search", class: "wide", placeholder: "words in the sentence" })),
+  h("button", { type: "submit" }, "Apply"),
+  h("button", { type: "reset", class: "secondary", onclick: () => setTimeout(() => { for (const name of FILTERS) state[name] = ""; onApply(); }) }, "Clear"));
+}
+
+async function showEvidence(panel, id) {
+  const event = await api(`events/${encodeURIComponent(id)}`);
+  const first = event.mentions.find((m) => m.doc_id === event.doc_id) ?? event.mentions[0];
+  const others = event.mentions.filter((m) => m !== first);
+  const documentBox = h("div", {}, h("p", { class: "muted" }, "Loading the document…"));
+  panel.replaceChildren(
+    h("h2", {}, actorLabel(event.source), " → ", actorLabel(event.target)),
+    h("div", {}, ...eventBadges(event)),
+    h("h3", {}, "Evidence"),
+    highlightedSentence(event, { source: first?.source_text, target: first?.target_text }),
+    facts(event),
+    h("h3", {}, "Document"),
+    documentBox,
+    h("h3", {}, `Other mentions (${others.length})`),
+    others.length ? h("ul", { class: "mentions" }, others.map((m) => mentionItem(event, m))) : h("p", { class: "muted" }, "None: one report only."),
+  );
+  documentBox.replaceChildren(await documentView(event));
+}
+
+function facts(event) {
+  const rows = [
+    ["Event", `${event.cameo} ${event.cameo_name ?? ""}`],
+    ["PLOVER", [event.plover, event.plover_mode].filter(Boolean).join(" / ") || "—"],
+    ["Class", QUADS[event.quad_class]?.name ?? "—"],
+    ["Goldstein", number(event.goldstein, 1)],
+    ["Date", event.date ?? "—"],
+    ["Place", event.location ? [event.location.name, event.location.country].filter(Boolean).join(", ") : "—"],
+    ["Speaker", event.speaker ? actorLabel(event.speaker) : "—"],
+    ["Reported by", event.reported_by ?? "—"],
+    ["Outlet", event.outlet ?? "—"],
+    ["Reports", `${number(event.mentions)} mentions, ${number(event.sources)} sources, ${number(event.documents)} documents`],
+  ];
+  return h("dl", { class: "facts" }, rows.flatMap(([label, value]) => [h("dt", {}, label), h("dd", {}, value)]));
+}
+
+function mentionItem(event, mention) {
+  return h("li", {},
+    h("div", { class: "muted" }, [mention.doc_title ?? mention.doc_id, mention.doc_source, mention.date].filter(Boolean).join(" · ")),
+    highlightedSentence({ ...event, ...mention }, { source: mention.source_text, target: mention.target_text }));
+}
+
+async function documentView(event) {
+  const doc = await api(`documents/${encodeURIComponent(event.doc_id)}`);
+  const text = doc.text ?? "";
+  const [start, end] = event.sentence_span ?? [0, 0];
+  const focus = h("mark", { class: "focus" }, text.slice(start, end));
+  const body = h("div", { class: "doc-text", id: "document-text" }, text.slice(0, start), focus, text.slice(end));
+  requestAnimationFrame(() => { body.scrollTop = focus.offsetTop - body.offsetTop - 40; });
+  return h("div", {},
+    h("p", {}, h("strong", {}, doc.title ?? doc.doc_id), h("br"),
+      h("span", { class: "muted" }, [doc.source, doc.date, `${doc.num_events} events`].filter(Boolean).join(" · "))),
+    body);
+}

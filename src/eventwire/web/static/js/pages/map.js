@@ -1,0 +1,92 @@
+// Where events happened, on Natural Earth country shapes shipped with the package (no tiles).
+import { api, asset, library } from "../api.js";
+import { chart } from "../charts.js";
+import { actorOptions, eventList, field, h, keepInAddress, number } from "../ui.js";
+
+const MARKER = "#c0392b";
+
+export async function render(main, params) {
+  const state = { actor: params.get("actor") ?? "", since: params.get("since") ?? "", until: params.get("until") ?? "" };
+  const [echarts, topojson, world, actors] = await Promise.all([
+    library("echarts"), library("topojson"), asset("vendor/world-atlas/countries-50m.json"), api("actors", { limit: 200 }),
+  ]);
+  const countries = topojson.feature(world, world.objects.countries);
+  countries.features = countries.features.filter((f) => f.properties.name !== "Antarctica");
+  echarts.registerMap("world", countries);
+
+  const plot = h("div", { class: "chart", id: "map-chart", style: "height:560px" });
+  const caption = h("p", { class: "muted", id: "map-caption" });
+  const panel = h("aside", { class: "card", id: "place-events" }, h("p", { class: "empty" }, "Click a place to list its events."));
+  main.append(
+    h("h1", {}, "Map"),
+    h("p", { class: "lead" }, "Event locations; circle area grows with the number of events. Scroll to zoom, drag to pan."),
+    mapForm(state, () => draw()),
+    h("div", { class: "grid side" }, h("section", { class: "card" }, plot, caption), panel),
+    actorOptions(actors),
+  );
+  const instance = chart(echarts, plot, {});
+  instance.on("click", "series", (event) => showPlace(panel, event.data.place, state));
+  window.eventwire = { ...window.eventwire, map: instance }; // a handle for the browser tests
+
+  async function draw() {
+    keepInAddress(state);
+    const places = await api("places", state);
+    instance.setOption(option(places), { notMerge: true });
+    const total = places.reduce((sum, p) => sum + p.events, 0);
+    caption.textContent = `${number(total)} located events at ${number(places.length)} places. Boundaries: Natural Earth 1:50m (public domain).`;
+  }
+  await draw();
+}
+
+function mapForm(state, onApply) {
+  const input = (name, attrs) => h("input", { name, value: state[name], oninput: (e) => { state[name] = e.target.value; }, ...attrs });
+  return h("form", { class: "filters card", onsubmit: (e) => { e.preventDefault(); onApply(); } },
+    field("Actor (either side)", input("actor", { type: "text", list: "actor-codes", placeholder: "any" })),
+    field("Since", input("since", { type: "date" })),
+    field("Until", input("until", { type: "date" })),
+    h("button", { type: "submit" }, "Apply"));
+}
+
+function option(places) {
+  const most = Math.max(1, ...places.map((p) => p.events));
+  return {
+    animation: false,
+    tooltip: { trigger: "item", formatter: (p) => `${p.data.place.name}${p.data.place.country ? `, ${p.data.place.country}` : ""}<br>${p.data.place.events} events` },
+    geo: {
+      map: "world",
+      roam: true,
+      ...view(places),
+      itemStyle: { areaColor: "#e8ecf1", borderColor: "#aab4c2", borderWidth: 0.6 },
+      emphasis: { disabled: true },
+      select: { disabled: true },
+      tooltip: { show: false },
+    },
+    series: [{
+      type: "scatter",
+      coordinateSystem: "geo",
+      data: places.map((place) => ({ name: place.name, value: [place.lon, place.lat, place.events], place })),
+      symbolSize: (value) => 6 + 22 * Math.sqrt(value[2] / most),
+      itemStyle: { color: MARKER, opacity: 0.75, borderColor: "#fff", borderWidth: 1 },
+      emphasis: { scale: 1.3 },
+    }],
+  };
+}
+
+/** Centre and zoom that frame the places, with some room around them. */
+function view(places) {
+  if (!places.length) return {};
+  const lons = places.map((p) => p.lon);
+  const lats = places.map((p) => p.lat);
+  const [west, east, south, north] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  const span = Math.max(east - west, (north - south) * 1.6, 20);
+  return { center: [(west + east) / 2, (south + north) / 2], zoom: Math.min(8, Math.max(1, 300 / span)) };
+}
+
+async function showPlace(panel, place, state) {
+  const page = await api("events", { place: place.name, actor: state.actor, since: state.since, until: state.until, limit: 30 });
+  panel.replaceChildren(
+    h("h2", {}, `${place.name}${place.country ? `, ${place.country}` : ""}`),
+    h("p", { class: "muted" }, `${number(page.total)} events`),
+    eventList(page.items),
+  );
+}

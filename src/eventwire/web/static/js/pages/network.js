@@ -1,0 +1,104 @@
+// The actor network: cooperation and conflict edges in their own colours; an edge lists its events.
+import { api, library } from "../api.js";
+import { COOPERATION, CONFLICT, eventList, field, h, keepInAddress, number } from "../ui.js";
+
+const LEVELS = { country: "Countries", sector: "Country and sector", group: "Named groups" };
+
+export async function render(main, params) {
+  const state = {
+    since: params.get("since") ?? "",
+    until: params.get("until") ?? "",
+    level: params.get("level") ?? "country",
+    min_events: params.get("min_events") ?? "1",
+  };
+  const graph = h("div", { id: "cy", role: "img", "aria-label": "Actor network" });
+  const caption = h("p", { class: "muted", id: "network-caption" });
+  const panel = h("aside", { class: "card", id: "edge-events" }, h("p", { class: "empty" }, "Click an edge to list the events between its two actors."));
+  main.append(
+    h("h1", {}, "Network"),
+    h("p", { class: "lead" }, "Who works with whom and who fights whom. Edge width grows with the number of events; node size with the actor's events."),
+    networkForm(state, () => draw()),
+    h("div", { class: "grid side" },
+      h("section", { class: "card" }, graph, caption,
+        h("div", { class: "legend" },
+          h("span", { style: `--c:${COOPERATION}` }, "cooperation (quad classes 1–2)"),
+          h("span", { style: `--c:${CONFLICT}` }, "conflict (quad classes 3–4)"))),
+      panel),
+  );
+  const cytoscape = await library("cytoscape");
+  let cy = null;
+
+  async function draw() {
+    keepInAddress({ ...state, level: state.level === "country" ? "" : state.level, min_events: state.min_events === "1" ? "" : state.min_events });
+    const network = await api("network", state);
+    cy?.destroy();
+    cy = cytoscape({ container: graph, elements: elements(network), style: STYLE, wheelSensitivity: 0.3 });
+    cy.layout({ name: "circle" }).run();
+    cy.layout({ name: "cose", randomize: false, animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 24 }).run();
+    cy.on("tap", "edge", (event) => showEdge(panel, event.target.data(), state));
+    window.eventwire = { ...window.eventwire, network: cy }; // a handle for the browser tests
+    caption.textContent = `${network.nodes.length} actors, ${network.edges.length} pairs` +
+      (state.since || state.until ? `, ${state.since || "…"} to ${state.until || "…"}` : ", whole corpus");
+  }
+  await draw();
+}
+
+function networkForm(state, onApply) {
+  const input = (name, attrs) => h("input", { name, value: state[name], oninput: (e) => { state[name] = e.target.value; }, ...attrs });
+  return h("form", { class: "filters card", onsubmit: (e) => { e.preventDefault(); onApply(); } },
+    field("Since", input("since", { type: "date" })),
+    field("Until", input("until", { type: "date" })),
+    field("Actors", h("select", { name: "level", onchange: (e) => { state.level = e.target.value; onApply(); } },
+      Object.entries(LEVELS).map(([value, label]) => h("option", { value, selected: value === state.level }, label)))),
+    field("Min. events a pair", input("min_events", { type: "number", min: 1, max: 1000, style: "width:90px" })),
+    h("button", { type: "submit" }, "Apply"));
+}
+
+/** Nodes, and for each pair up to two edges: one for its cooperation, one for its conflict. */
+function elements(network) {
+  const most = Math.max(1, ...network.nodes.map((n) => n.events));
+  const nodes = network.nodes.map((n) => ({
+    data: { id: n.id, label: n.label ?? n.id, events: n.events, size: 18 + 34 * Math.sqrt(n.events / most) },
+  }));
+  const label = Object.fromEntries(nodes.map((n) => [n.data.id, n.data.label]));
+  const edges = network.edges.flatMap((e) =>
+    [["cooperation", COOPERATION], ["conflict", CONFLICT]]
+      .filter(([kind]) => e[kind] > 0)
+      .map(([kind, color]) => ({
+        data: {
+          id: `${e.source}|${e.target}|${kind}`, source: e.source, target: e.target, kind, color,
+          title: `${label[e.source]} – ${label[e.target]}`, count: e[kind], width: 1.5 + 2.5 * Math.sqrt(e[kind]),
+        },
+      })),
+  );
+  return [...nodes, ...edges];
+}
+
+const STYLE = [
+  {
+    selector: "node",
+    style: {
+      label: "data(label)", width: "data(size)", height: "data(size)",
+      "background-color": "#3d4a63", color: "#1d2433", "font-size": 11,
+      "text-valign": "bottom", "text-margin-y": 4,
+      "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 2,
+    },
+  },
+  {
+    selector: "edge",
+    style: { width: "data(width)", "line-color": "data(color)", "curve-style": "bezier", opacity: 0.8 },
+  },
+  { selector: "edge:selected", style: { opacity: 1, "underlay-color": "#7fb2f0", "underlay-opacity": 0.5, "underlay-padding": 4 } },
+  { selector: "node:selected", style: { "background-color": "#2c5d9e" } },
+];
+
+async function showEdge(panel, edge, state) {
+  const [a, b] = [edge.source, edge.target];
+  panel.replaceChildren(h("p", { class: "muted" }, "Loading…"));
+  const page = await api("network/edge", { a, b, since: state.since, until: state.until, level: state.level, limit: 50 });
+  panel.replaceChildren(
+    h("h2", {}, edge.title),
+    h("p", { class: "muted" }, `${number(edge.count)} ${edge.kind} events counted; ${number(page.total)} events in all (with planned, negated and denied ones).`),
+    eventList(page.items),
+  );
+}

@@ -1,0 +1,72 @@
+// Overview: corpus counts, events over time, the busiest dyads and the PLOVER mix.
+import { api, library } from "../api.js";
+import { allPeriods } from "../periods.js";
+import { chart, quadBars } from "../charts.js";
+import { COOPERATION, CONFLICT, h, number } from "../ui.js";
+
+export async function render(main) {
+  const [summary, echarts] = await Promise.all([api("summary"), library("echarts")]);
+  const months = allPeriods(summary.per_month, "period", "month");
+  const timeChart = h("div", { class: "chart", id: "overview-time" });
+  const mixChart = h("div", { class: "chart tall", id: "overview-plover" });
+  main.append(
+    h("h1", {}, "Overview"),
+    h("p", { class: "lead" }, summary.first_date
+      ? `Events coded from the stored news, ${summary.first_date} to ${summary.last_date}. Counts leave out negated, hypothetical and denied events.`
+      : "The store holds no events yet: code a corpus with `eventwire ingest`."),
+    h("div", { class: "stats" },
+      stat("Documents", summary.documents),
+      stat("Events", summary.events),
+      stat("Mentions", summary.mentions),
+      stat("Dyads shown", summary.top_dyads.length)),
+    h("section", { class: "card" }, h("h2", {}, "Events per month"), timeChart),
+    h("div", { class: "grid two", style: "margin-top:16px" },
+      h("section", { class: "card" }, h("h2", {}, "Top dyads"), dyadTable(summary.top_dyads)),
+      h("section", { class: "card" }, h("h2", {}, "PLOVER mix"), mixChart)),
+  );
+  chart(echarts, timeChart, {
+    tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+    legend: { bottom: 0 },
+    grid: { left: 40, right: 16, top: 16, bottom: 56 },
+    xAxis: { type: "category", data: months.map((m) => m.period) },
+    yAxis: { type: "value", minInterval: 1 },
+    series: quadBars(months),
+  });
+  const plover = [...summary.plover].reverse();
+  chart(echarts, mixChart, {
+    tooltip: { trigger: "item" },
+    grid: { left: 96, right: 24, top: 8, bottom: 24 },
+    xAxis: { type: "value", minInterval: 1 },
+    yAxis: { type: "category", data: plover.map((p) => p.plover) },
+    series: [{ type: "bar", data: plover.map((p) => ({ value: p.events, itemStyle: { color: ploverColor(p.plover) } })) }],
+  });
+}
+
+function stat(label, value) {
+  return h("div", { class: "card stat" }, h("div", { class: "value" }, number(value)), h("div", { class: "label" }, label));
+}
+
+const CONFLICT_TYPES = new Set(["REJECT", "ACCUSE", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"]);
+
+function ploverColor(type) {
+  return CONFLICT_TYPES.has(type) ? CONFLICT : COOPERATION;
+}
+
+function dyadTable(dyads) {
+  if (!dyads.length) return h("p", { class: "empty" }, "No dyads yet.");
+  const rows = dyads.map((d) => {
+    const pair = `a=${d.source}&b=${d.target}`;
+    return h("tr", {},
+      h("td", {}, `${d.source_name ?? d.source} – ${d.target_name ?? d.target}`),
+      h("td", { class: "num" }, number(d.events)),
+      h("td", { class: "num", style: `color:${COOPERATION}` }, number(d.cooperation)),
+      h("td", { class: "num", style: `color:${CONFLICT}` }, number(d.conflict)),
+      h("td", {},
+        h("a", { href: `/timeline?${pair}` }, "timeline"), " · ",
+        h("a", { href: `/brief?${pair}` }, "brief")));
+  });
+  return h("table", { class: "data" },
+    h("thead", {}, h("tr", {}, h("th", {}, "Pair"), h("th", { class: "num" }, "Events"),
+      h("th", { class: "num" }, "Coop."), h("th", { class: "num" }, "Conflict"), h("th", {}, ""))),
+    h("tbody", {}, rows));
+}

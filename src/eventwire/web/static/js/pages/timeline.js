@@ -1,0 +1,83 @@
+// A dyad's timeline: cooperation and conflict stacked, the Goldstein line, and a brush that
+// picks a period and lists its events.
+import { api, library } from "../api.js";
+import { seriesChart } from "../charts.js";
+import { periodEnd } from "../periods.js";
+import { actorOptions, eventList, field, h, keepInAddress, number } from "../ui.js";
+
+const INTERVALS = ["month", "week", "day"];
+
+export async function render(main, params) {
+  const [summary, actors, echarts] = await Promise.all([api("summary"), api("actors", { limit: 200 }), library("echarts")]);
+  const top = summary.top_dyads[0];
+  const state = {
+    a: params.get("a") ?? top?.source ?? "",
+    b: params.get("b") ?? top?.target ?? "",
+    interval: params.get("interval") ?? "month",
+  };
+  const plot = h("div", { class: "chart tall", id: "timeline-chart" });
+  const heading = h("h2", {});
+  const period = h("aside", { class: "card", id: "period" });
+  main.append(
+    h("h1", {}, "Dyad timeline"),
+    h("p", { class: "lead" }, "Events between two actors, both ways. Drag across the chart to choose a period and list its events."),
+    timelineForm(state, () => draw()),
+    h("div", { class: "grid side" }, h("section", { class: "card" }, heading, plot), period),
+    actorOptions(actors),
+  );
+  let current = null;
+
+  async function draw() {
+    keepInAddress({ a: state.a, b: state.b, interval: state.interval === "month" ? "" : state.interval });
+    const dyad = await api("dyads", { a: state.a, b: state.b, interval: state.interval });
+    current?.instance.dispose();
+    heading.textContent = state.b ? `${state.a.toUpperCase()} and ${state.b.toUpperCase()}` : `${state.a.toUpperCase()} with anyone`;
+    current = seriesChart(echarts, plot, dyad.series, state.interval, {
+      toolbox: { right: 16, feature: { brush: { type: ["lineX", "clear"], title: { lineX: "Choose a period", clear: "Whole range" } } } },
+      brush: { xAxisIndex: 0, brushMode: "single", brushType: "lineX", throttleType: "debounce", brushStyle: { color: "rgba(44,93,158,0.12)", borderColor: "#2c5d9e" } },
+    });
+    const { instance, periods } = current;
+    instance.dispatchAction({ type: "takeGlobalCursor", key: "brush", brushOption: { brushType: "lineX", brushMode: "single" } });
+    instance.on("brushEnd", (event) => {
+      const range = event.areas[0]?.coordRange;
+      if (range) showPeriod(period, state, periods, range[0], range[1]);
+    });
+    instance.on("brush", (event) => {
+      if (!event.areas?.length) showPeriod(period, state, periods, 0, periods.length - 1, true);
+    });
+    window.eventwire = { ...window.eventwire, timeline: instance }; // a handle for the browser tests
+    await showPeriod(period, state, periods, 0, periods.length - 1, true);
+  }
+  await draw();
+}
+
+function timelineForm(state, onApply) {
+  const input = (name, attrs) => h("input", { name, value: state[name], type: "text", list: "actor-codes", oninput: (e) => { state[name] = e.target.value; }, ...attrs });
+  return h("form", { class: "filters card", onsubmit: (e) => { e.preventDefault(); onApply(); } },
+    field("Actor", input("a", { required: true })),
+    field("and actor (blank: anyone)", input("b")),
+    field("Interval", h("select", { name: "interval", onchange: (e) => { state.interval = e.target.value; onApply(); } },
+      INTERVALS.map((value) => h("option", { value, selected: value === state.interval }, value)))),
+    h("button", { type: "submit" }, "Show"));
+}
+
+/** The counts of periods[from..to] and the events in those dates. */
+async function showPeriod(panel, state, periods, from, to, whole = false) {
+  if (!periods.length) {
+    panel.replaceChildren(h("p", { class: "empty" }, "No counted events for this pair."));
+    return;
+  }
+  const chosen = periods.slice(Math.max(0, from), to + 1);
+  const since = chosen[0].period.length === 7 ? `${chosen[0].period}-01` : chosen[0].period;
+  const until = periodEnd(chosen[chosen.length - 1].period, state.interval);
+  const sum = (key) => chosen.reduce((total, p) => total + (p[key] ?? 0), 0);
+  const events = state.b
+    ? await api("network/edge", { a: state.a, b: state.b, since, until, limit: 30 })
+    : await api("events", { actor: state.a, since, until, limit: 30 });
+  panel.replaceChildren(
+    h("h2", { id: "period-range" }, `${whole ? "Whole range: " : ""}${since} to ${until}`),
+    h("p", {}, `${number(sum("cooperation"))} cooperation, ${number(sum("conflict"))} conflict events counted.`),
+    h("p", {}, h("a", { href: `/events?${new URLSearchParams({ actor: state.a, since, until })}` }, `${number(events.total)} events in all; open ${state.a.toUpperCase()}'s events of this period in the table`)),
+    eventList(events.items),
+  );
+}

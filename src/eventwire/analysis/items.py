@@ -1,0 +1,98 @@
+"""Events as JSON-ready items: the one shape every listing, edge and brief returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.analysis.query import EventQuery, from_where
+from eventwire.store.connection import Store
+from eventwire.store.query import COLUMNS, MENTION_FIELDS
+
+SELECTED = ", ".join(
+    [
+        "e.event_id, e.date, e.num_mentions, e.num_sources, e.num_documents",
+        ", ".join(f"m.{name}" for name in MENTION_FIELDS),
+        "d.source, d.url",
+    ]
+)
+SORTS = {
+    "date": "e.date ASC NULLS FIRST, e.event_id ASC",
+    "-date": "e.date DESC NULLS LAST, e.event_id DESC",
+    "goldstein": "m.goldstein ASC, e.event_id ASC",
+    "-goldstein": "m.goldstein DESC, e.event_id DESC",
+    "mentions": "e.num_mentions ASC, e.event_id ASC",
+    "-mentions": "e.num_mentions DESC, e.event_id DESC",
+    "salience": (
+        "abs(m.goldstein) DESC, e.num_mentions DESC, e.num_sources DESC, e.date, e.event_id"
+    ),
+}
+"""Orders by name; `salience` ranks the key events of a brief."""
+ACTOR_KEYS = ("code", "name", "country", "sector", "group")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A slice of a listing and the size of the whole."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+
+
+def event_item(row: dict[str, Any]) -> dict[str, Any]:
+    """The event of a flat row (store COLUMNS) as the API's event item."""
+    return {
+        "event_id": row["event_id"],
+        "date": row["event_date"],
+        "source": actor_item(row, "source"),
+        "target": actor_item(row, "target"),
+        **{k: row[k] for k in ("cameo", "cameo_name", "plover", "plover_mode", "quad_class")},
+        **{k: row[k] for k in ("goldstein", "modality", "negated")},
+        "location": _location(row),
+        "mentions": row["num_mentions"],
+        "sources": row["num_sources"],
+        "documents": row["num_documents"],
+        "sentence": row["sentence"],
+        "trigger": {k: row[f"trigger_{k}"] for k in ("text", "start", "end")},
+        "sentence_span": [row["sentence_start"], row["sentence_end"]],
+        "speaker": actor_item(row, "speaker"),
+        "reported_by": row["reported_by"],
+        "outlet": row["outlet"],
+        "doc_id": row["doc_id"],
+    }
+
+
+def actor_item(row: dict[str, Any], role: str) -> dict[str, Any] | None:
+    actor = {k: row[f"{role}_{k}"] for k in ACTOR_KEYS}
+    return actor if any(v is not None for v in actor.values()) else None
+
+
+def _location(row: dict[str, Any]) -> dict[str, Any] | None:
+    if row["location_name"] is None:
+        return None
+    return {k: row[f"location_{k}"] for k in ("name", "country", "lat", "lon")}
+
+
+def select_items(
+    store: Store, query: EventQuery, *, sort: str = "-date", limit: int = 50, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Event items of `query` in the order `sort` (a key of SORTS)."""
+    source, params = from_where(query)
+    sql = f"SELECT {SELECTED} {source} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?"
+    rows = store.rows(sql, [*params, limit, offset])
+    return [event_item(dict(zip(COLUMNS, row, strict=True))) for row in rows]
+
+
+def count_events(store: Store, query: EventQuery) -> int:
+    source, params = from_where(query)
+    return int(store.value(f"SELECT count(*) {source}", params))
+
+
+def list_events(
+    store: Store, query: EventQuery, *, sort: str = "-date", limit: int = 50, offset: int = 0
+) -> Page:
+    """One page of the events of `query`, with the number of them all."""
+    items = select_items(store, query, sort=sort, limit=limit, offset=offset)
+    return Page(count_events(store, query), limit, offset, items)

@@ -1,0 +1,172 @@
+"""The event selection every analysis shares: filters as parameterised SQL, actor levels.
+
+An event is described by its first mention (store/query.py's FROM_EVENTS join). Filters
+build `WHERE` clauses with `?` placeholders only; values never enter the SQL text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from eventwire.store.query import FROM_EVENTS
+
+Level = Literal["country", "sector", "group"]
+LEVELS: tuple[Level, ...] = ("country", "sector", "group")
+MODALITIES = ("asserted", "planned", "hypothetical", "reported_denied")
+COUNTED = "NOT e.negated AND e.modality IN ('asserted', 'planned')"
+"""Events that count in series, networks and profiles: a denial or a maybe is no event."""
+COOPERATION = "m.quad_class IN (1, 2)"
+CONFLICT = "m.quad_class IN (3, 4)"
+ROLES = ("source", "target")
+
+
+def actor_key(role: str, level: Level) -> str:
+    """SQL for the actor of `role` at `level`: country (else its code, as for IGOs), the
+    country and sector (`IRNGOV`), or its named group (`hezbollah`) else its country."""
+    country = f"coalesce(m.{role}_country, m.{role}_code)"
+    if level == "country":
+        return country
+    if level == "group":
+        return f"coalesce(m.{role}_group, {country})"
+    return (
+        f"CASE WHEN m.{role}_country IS NULL THEN m.{role}_code "
+        f"ELSE m.{role}_country || coalesce(m.{role}_sector, '') END"
+    )
+
+
+@dataclass(slots=True)
+class Clause:
+    """Conditions joined by AND, with their parameters in placeholder order."""
+
+    conditions: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    def add(self, condition: str, *params: Any) -> None:
+        self.conditions.append(condition)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.conditions) if self.conditions else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor as a filter: a code prefix (`RUS` matches `RUSGOV`), a country or a group id;
+    with `level`, exactly the actor key at that level (a network node)."""
+
+    value: str
+    level: Level | None = None
+
+    def match(self, role: str) -> tuple[str, list[Any]]:
+        if self.level is not None:
+            return f"{actor_key(role, self.level)} = ?", [self.value]
+        code = self.value.upper()
+        condition = f"(m.{role}_code LIKE ? OR m.{role}_country = ? OR m.{role}_group = ?)"
+        return condition, [code + "%", code, self.value.lower()]
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Which events: every filter of the event listing, by the first mention's fields.
+
+    `actor` is either side; `pair` is two actors, source then target, or either way round
+    when `directed` is false; `counted` keeps only events that count (see COUNTED).
+    """
+
+    actor: Actor | None = None
+    source: Actor | None = None
+    target: Actor | None = None
+    pair: tuple[Actor, Actor] | None = None
+    directed: bool = True
+    plover: str | None = None
+    cameo: str | None = None
+    quad: int | None = None
+    modality: str | None = None
+    negated: bool | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    place: str | None = None
+    text: str | None = None
+    counted: bool = False
+    event_ids: tuple[int, ...] | None = None
+
+    def clause(self) -> Clause:
+        clause = Clause()
+        if self.event_ids is not None:
+            marks = ", ".join("?" for _ in self.event_ids) or "NULL"
+            clause.add(f"e.event_id IN ({marks})", *self.event_ids)
+        if self.actor:
+            _either_side(clause, self.actor)
+        for role, actor in zip(ROLES, (self.source, self.target), strict=True):
+            if actor:
+                clause.add(*_as_args(actor.match(role)))
+        if self.pair:
+            _pair(clause, *self.pair, directed=self.directed)
+        self._attributes(clause)
+        if self.since:
+            clause.add("e.date >= ?", self.since)
+        if self.until:
+            clause.add("e.date <= ?", self.until)
+        if self.counted:
+            clause.add(COUNTED)
+        return clause
+
+    def _attributes(self, clause: Clause) -> None:
+        if self.plover:
+            clause.add("m.plover = ?", self.plover.upper())
+        if self.cameo:
+            clause.add("m.cameo LIKE ?", self.cameo + "%")
+        if self.quad is not None:
+            clause.add("m.quad_class = ?", self.quad)
+        if self.modality:
+            clause.add("e.modality = ?", self.modality)
+        if self.negated is not None:
+            clause.add("e.negated = ?", self.negated)
+        if self.place:
+            clause.add(
+                "(lower(m.location_name) LIKE ? ESCAPE '\\' OR m.location_country = ?)",
+                contains(self.place),
+                self.place.upper(),
+            )
+        if self.text:
+            clause.add("lower(m.sentence) LIKE ? ESCAPE '\\'", contains(self.text))
+
+
+def contains(text: str) -> str:
+    """A LIKE pattern for `text` anywhere, its own % and _ taken literally."""
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _as_args(match: tuple[str, list[Any]]) -> tuple[Any, ...]:
+    return (match[0], *match[1])
+
+
+def _either_side(clause: Clause, actor: Actor) -> None:
+    (source, source_params), (target, target_params) = (actor.match(r) for r in ROLES)
+    clause.add(f"({source} OR {target})", *source_params, *target_params)
+
+
+def _pair(clause: Clause, a: Actor, b: Actor, *, directed: bool) -> None:
+    forward, forward_params = _directed(a, b)
+    if directed:
+        clause.add(forward, *forward_params)
+        return
+    backward, backward_params = _directed(b, a)
+    clause.add(f"({forward} OR {backward})", *forward_params, *backward_params)
+
+
+def _directed(source: Actor, target: Actor) -> tuple[str, list[Any]]:
+    (s, s_params), (t, t_params) = source.match("source"), target.match("target")
+    return f"({s} AND {t})", s_params + t_params
+
+
+def from_where(query: EventQuery, *conditions: str) -> tuple[str, list[Any]]:
+    """`FROM ... WHERE ...` for the events of `query` and any further `conditions` (SQL with
+    no parameters), and its parameters."""
+    clause = query.clause()
+    for condition in conditions:
+        clause.add(condition)
+    return FROM_EVENTS + clause.sql(), clause.params

@@ -2,8 +2,11 @@
 
 A brief holds the headline trend (cooperation against conflict, month by month), the key
 events ranked by Goldstein magnitude, then mentions, then sources (each with its sentence,
-speaker and outlet; planned, negated and denied events kept and marked as such) and the
-third parties most involved with either actor.
+speaker and outlet; planned, negated and denied events kept and marked as such), the
+statements either actor made with no target named in the stories about the two (an
+ambassador's "we are not joining any bloc" in a report on their treaty), and the third
+parties most involved with either actor. A mutual event coded both ways ("Russia and Iran
+signed") is listed once, marked `mutual`.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 from eventwire.analysis.items import select_items
 from eventwire.analysis.names import Names, load_names
 from eventwire.analysis.profile import Partner, partners
-from eventwire.analysis.query import Actor, EventQuery, from_where
+from eventwire.analysis.query import ROLES, Actor, EventQuery, any_of, from_where, pair_match
 from eventwire.analysis.series import SeriesPoint, series
 from eventwire.store.connection import Store
 
@@ -47,6 +50,7 @@ class Brief:
     headline: str
     trend: list[SeriesPoint] = field(default_factory=list)
     key_events: list[dict[str, Any]] = field(default_factory=list)
+    statements: list[dict[str, Any]] = field(default_factory=list)
     third_parties: list[Partner] = field(default_factory=list)
 
 
@@ -75,10 +79,7 @@ def relation_brief(
     pair = (Actor(a), Actor(b))
     query = EventQuery(pair=pair, directed=False, since=since, until=until)
     trend = series(store, query)
-    key_events = [
-        item | {"status": status(item)}
-        for item in select_items(store, query, sort="salience", limit=limit)
-    ]
+    key_events = _merge_mutual(select_items(store, query, sort="salience", limit=2 * limit))
     span = _span(store, query)
     counted = sum(p.events for p in trend)
     return Brief(
@@ -93,9 +94,53 @@ def relation_brief(
         goldstein=_mean(trend),
         headline=headline(first, second, trend, span),
         trend=trend,
-        key_events=key_events,
+        key_events=key_events[:limit],
+        statements=_statements(store, pair, since, until, limit),
         third_parties=partners(store, pair, EventQuery(since=since, until=until), names=names),
     )
+
+
+def _merge_mutual(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Items with their status; of two mirror images from one sentence, the first, marked
+    `mutual`."""
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for item in items:
+        source, target = (item[role]["code"] if item[role] else None for role in ROLES)
+        key = (item["doc_id"], *item["sentence_span"], item["cameo"], item["negated"])
+        mirror = merged.get((*key, target, source))
+        if mirror is not None:
+            mirror["mutual"] = True
+            continue
+        merged[(*key, source, target)] = item | {"status": status(item), "mutual": False}
+    return list(merged.values())
+
+
+def _statements(
+    store: Store,
+    pair: tuple[Actor, Actor],
+    since: dt.date | None,
+    until: dt.date | None,
+    limit: int,
+) -> list[dict[str, Any]]:
+    """Events of a or b with no target, in a story (document and story index) that also
+    reports an event between them: denials and declarations about the relation."""
+    clause = EventQuery(since=since, until=until).clause()
+    clause.add(*_as_args(any_of("source", pair)))
+    clause.add("m.target_code IS NULL AND m.target_country IS NULL")
+    both, both_params = pair_match(*pair, alias="x")
+    clause.add(
+        "EXISTS (SELECT 1 FROM mentions x WHERE x.doc_key = m.doc_key "
+        f"AND x.story_index = m.story_index AND {both})",
+        *both_params,
+    )
+    return [
+        item | {"status": status(item), "mutual": False}
+        for item in select_items(store, clause, sort="salience", limit=limit)
+    ]
+
+
+def _as_args(match: tuple[str, list[Any]]) -> tuple[Any, ...]:
+    return (match[0], *match[1])
 
 
 def _span(store: Store, query: EventQuery) -> tuple[dt.date | None, dt.date | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.analysis.query import EventQuery, from_where
+from eventwire.analysis.query import Clause, EventQuery, from_where
 from eventwire.store.connection import Store
 from eventwire.store.query import COLUMNS, MENTION_FIELDS
 
@@ -76,9 +76,14 @@ def _location(row: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def select_items(
-    store: Store, query: EventQuery, *, sort: str = "-date", limit: int = 50, offset: int = 0
+    store: Store,
+    query: EventQuery | Clause,
+    *,
+    sort: str = "-date",
+    limit: int = 50,
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Event items of `query` in the order `sort` (a key of SORTS)."""
+    """Event items of `query` (or of a clause) in the order `sort` (a key of SORTS)."""
     source, params = from_where(query)
     sql = f"SELECT {SELECTED} {source} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?"
     rows = store.rows(sql, [*params, limit, offset])

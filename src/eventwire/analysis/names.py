@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
+from eventwire.actors.knowledge import KnowledgeBase, load_file
+from eventwire.datafiles import package_data
 from eventwire.store.connection import Store
 
 COUNTRY_ID = "country:"
@@ -32,12 +35,13 @@ class Names:
 
 
 def load_names(store: Store) -> Names:
-    """Read the actors table once (it holds one row per distinct actor: small)."""
-    names = Names()
+    """Read the actors table once (it holds one row per distinct actor: small); countries
+    the corpus never named as such (only their army, say) take the knowledge base's name."""
+    names = Names(countries=dict(shipped_countries()))
     rows = store.rows("SELECT code, name, group_id, kb_id FROM actors WHERE name IS NOT NULL")
     for code, name, group, kb_id in sorted(rows, key=lambda r: (len(r[1]), r[1])):
         if kb_id and kb_id.startswith(COUNTRY_ID):
-            names.countries.setdefault(kb_id[len(COUNTRY_ID) :], name)
+            names.countries[kb_id[len(COUNTRY_ID) :]] = name
         if group and (kb_id or "").endswith(group):
             names.groups[group] = name
         elif group:
@@ -45,3 +49,11 @@ def load_names(store: Store) -> Names:
         if code:
             names.codes.setdefault(code, name)
     return names
+
+
+@cache
+def shipped_countries() -> tuple[tuple[str, str], ...]:
+    """(code, name) of every country in the shipped countries.yaml, read once."""
+    kb = KnowledgeBase()
+    load_file(package_data("actors", "countries.yaml"), kb)
+    return tuple((e.code or e.id, e.name) for e in kb.of_kind("country"))

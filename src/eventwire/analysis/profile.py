@@ -15,6 +15,7 @@ from eventwire.analysis.query import (
     EventQuery,
     Level,
     actor_key,
+    any_of,
     from_where,
 )
 from eventwire.analysis.series import QUAD_COUNTS, SeriesPoint, series
@@ -54,13 +55,6 @@ class ActorProfile:
     trend: list[SeriesPoint] = field(default_factory=list)
 
 
-def _any(role: str, actors: tuple[Actor, ...]) -> tuple[str, list[Any]]:
-    """SQL true when the actor of `role` is any of `actors` (false, never NULL)."""
-    parts = [actor.match(role) for actor in actors]
-    sql = "coalesce((" + " OR ".join(p[0] for p in parts) + "), false)"
-    return sql, [param for p in parts for param in p[1]]
-
-
 def partners(
     store: Store,
     actors: tuple[Actor, ...],
@@ -75,8 +69,8 @@ def partners(
     arms, params = [], []
     for role, other in (("source", "target"), ("target", "source")):
         clause = replace(query or EventQuery(), counted=True).clause()
-        mine, mine_params = _any(role, actors)
-        theirs, theirs_params = _any(other, actors)
+        mine, mine_params = any_of(role, actors)
+        theirs, theirs_params = any_of(other, actors)
         clause.add(mine, *mine_params)
         clause.add(f"NOT {theirs}", *theirs_params)
         arms.append(

@@ -22,17 +22,18 @@ CONFLICT = "m.quad_class IN (3, 4)"
 ROLES = ("source", "target")
 
 
-def actor_key(role: str, level: Level) -> str:
+def actor_key(role: str, level: Level, alias: str = "m") -> str:
     """SQL for the actor of `role` at `level`: country (else its code, as for IGOs), the
     country and sector (`IRNGOV`), or its named group (`hezbollah`) else its country."""
-    country = f"coalesce(m.{role}_country, m.{role}_code)"
+    column = f"{alias}.{role}"
+    country = f"coalesce({column}_country, {column}_code)"
     if level == "country":
         return country
     if level == "group":
-        return f"coalesce(m.{role}_group, {country})"
+        return f"coalesce({column}_group, {country})"
     return (
-        f"CASE WHEN m.{role}_country IS NULL THEN m.{role}_code "
-        f"ELSE m.{role}_country || coalesce(m.{role}_sector, '') END"
+        f"CASE WHEN {column}_country IS NULL THEN {column}_code "
+        f"ELSE {column}_country || coalesce({column}_sector, '') END"
     )
 
 
@@ -59,11 +60,13 @@ class Actor:
     value: str
     level: Level | None = None
 
-    def match(self, role: str) -> tuple[str, list[Any]]:
+    def match(self, role: str, alias: str = "m") -> tuple[str, list[Any]]:
+        """SQL true when the actor of `role` in mentions `alias` is this one."""
         if self.level is not None:
-            return f"{actor_key(role, self.level)} = ?", [self.value]
+            return f"{actor_key(role, self.level, alias)} = ?", [self.value]
         code = self.value.upper()
-        condition = f"(m.{role}_code LIKE ? OR m.{role}_country = ? OR m.{role}_group = ?)"
+        column = f"{alias}.{role}"
+        condition = f"({column}_code LIKE ? OR {column}_country = ? OR {column}_group = ?)"
         return condition, [code + "%", code, self.value.lower()]
 
 
@@ -103,7 +106,7 @@ class EventQuery:
             if actor:
                 clause.add(*_as_args(actor.match(role)))
         if self.pair:
-            _pair(clause, *self.pair, directed=self.directed)
+            clause.add(*_as_args(pair_match(*self.pair, directed=self.directed)))
         self._attributes(clause)
         if self.since:
             clause.add("e.date >= ?", self.since)
@@ -134,6 +137,13 @@ class EventQuery:
             clause.add("lower(m.sentence) LIKE ? ESCAPE '\\'", contains(self.text))
 
 
+def any_of(role: str, actors: tuple[Actor, ...], alias: str = "m") -> tuple[str, list[Any]]:
+    """SQL true when the actor of `role` is any of `actors` (false, never NULL)."""
+    parts = [actor.match(role, alias) for actor in actors]
+    sql = "coalesce((" + " OR ".join(p[0] for p in parts) + "), false)"
+    return sql, [param for p in parts for param in p[1]]
+
+
 def contains(text: str) -> str:
     """A LIKE pattern for `text` anywhere, its own % and _ taken literally."""
     escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -149,24 +159,25 @@ def _either_side(clause: Clause, actor: Actor) -> None:
     clause.add(f"({source} OR {target})", *source_params, *target_params)
 
 
-def _pair(clause: Clause, a: Actor, b: Actor, *, directed: bool) -> None:
-    forward, forward_params = _directed(a, b)
+def pair_match(
+    a: Actor, b: Actor, *, directed: bool = False, alias: str = "m"
+) -> tuple[str, list[Any]]:
+    """SQL true when mention `alias` is from a to b (or from b to a unless `directed`)."""
+    forward, forward_params = _directed(a, b, alias)
     if directed:
-        clause.add(forward, *forward_params)
-        return
-    backward, backward_params = _directed(b, a)
-    clause.add(f"({forward} OR {backward})", *forward_params, *backward_params)
+        return forward, forward_params
+    backward, backward_params = _directed(b, a, alias)
+    return f"({forward} OR {backward})", forward_params + backward_params
 
 
-def _directed(source: Actor, target: Actor) -> tuple[str, list[Any]]:
-    (s, s_params), (t, t_params) = source.match("source"), target.match("target")
+def _directed(source: Actor, target: Actor, alias: str) -> tuple[str, list[Any]]:
+    (s, s_params), (t, t_params) = source.match("source", alias), target.match("target", alias)
     return f"({s} AND {t})", s_params + t_params
 
 
-def from_where(query: EventQuery, *conditions: str) -> tuple[str, list[Any]]:
-    """`FROM ... WHERE ...` for the events of `query` and any further `conditions` (SQL with
-    no parameters), and its parameters."""
-    clause = query.clause()
-    for condition in conditions:
-        clause.add(condition)
-    return FROM_EVENTS + clause.sql(), clause.params
+def from_where(query: EventQuery | Clause, *conditions: str) -> tuple[str, list[Any]]:
+    """`FROM ... WHERE ...` for the events of `query` (or of a clause built already) and
+    any further `conditions` (SQL with no parameters), and its parameters."""
+    clause = query.clause() if isinstance(query, EventQuery) else query
+    extended = Clause([*clause.conditions, *conditions], list(clause.params))
+    return FROM_EVENTS + extended.sql(), extended.params

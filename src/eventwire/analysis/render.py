@@ -50,9 +50,10 @@ def party_rows(parties: list[Partner]) -> list[tuple[Any, ...]]:
 def event_line(item: dict[str, Any]) -> str:
     """Date, code, type, Goldstein and counts of a key event, on one line."""
     source = (item["source"] or {}).get("code") or "?"
-    target = (item["target"] or {}).get("code") or "?"
+    target = (item["target"] or {}).get("code") or "nobody named"
+    arrow = "↔" if item.get("mutual") else "→"
     return (
-        f"{item['date'] or 'undated'} · {source} → {target} · {item['cameo']} "
+        f"{item['date'] or 'undated'} · {source} {arrow} {target} · {item['cameo']} "
         f"{item['cameo_name']} ({item['plover'] or 'no PLOVER type'}) · "
         f"Goldstein {item['goldstein']:+.1f} · {item['mentions']} mentions, "
         f"{item['sources']} sources"
@@ -69,18 +70,25 @@ def evidence_line(item: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
+def _event_sections(brief: Brief) -> list[tuple[str, list[dict[str, Any]]]]:
+    return [
+        ("Key events", brief.key_events),
+        ("Statements with no target, in the same stories", brief.statements),
+    ]
+
+
 def to_markdown(brief: Brief) -> str:
     lines = [f"# {_title(brief)}", "", _period(brief), "", f"**{brief.headline}**", ""]
     lines += ["## Trend by month", "", *_markdown_table(TREND_COLUMNS, trend_rows(brief))]
-    lines += ["## Key events", ""]
-    for number, item in enumerate(brief.key_events, 1):
-        tag = "" if item["status"] == "asserted" else f" **[{item['status'].upper()}]**"
-        lines.append(f"{number}. {event_line(item)}{tag}")
-        lines.append(f"   > {item['sentence']}")
-        lines.append(f"   {evidence_line(item)}")
-    if not brief.key_events:
-        lines.append("No events.")
-    lines += ["", "## Third parties most involved", ""]
+    for title, items in _event_sections(brief):
+        lines += [f"## {title}", ""]
+        for number, item in enumerate(items, 1):
+            tag = "" if item["status"] == "asserted" else f" **[{item['status'].upper()}]**"
+            lines.append(f"{number}. {event_line(item)}{tag}")
+            lines.append(f"   > {' '.join(item['sentence'].split())}")
+            lines.append(f"   {evidence_line(item)}")
+        lines.append("" if items else "None.\n")
+    lines += ["## Third parties most involved", ""]
     lines += _markdown_table(PARTY_COLUMNS, party_rows(brief.third_parties))
     return "\n".join(lines).rstrip() + "\n"
 
@@ -98,15 +106,17 @@ def to_html(brief: Brief) -> str:
     body = [f"<h1>{escape(_title(brief))}</h1>", f"<p>{escape(_period(brief))}</p>"]
     body.append(f"<p><strong>{escape(brief.headline)}</strong></p>")
     body += ["<h2>Trend by month</h2>", _html_table(TREND_COLUMNS, trend_rows(brief))]
-    body += ["<h2>Key events</h2>", "<ol>"]
-    for item in brief.key_events:
-        tag = item["status"]
-        body.append(
-            f'<li><div>{escape(event_line(item))} <span class="tag {tag}">{tag}</span></div>'
-            f"<blockquote>{highlighted(item)}</blockquote>"
-            f'<div class="meta">{escape(evidence_line(item))}</div></li>'
-        )
-    body += ["</ol>", "<h2>Third parties most involved</h2>"]
+    for title, items in _event_sections(brief):
+        body += [f"<h2>{escape(title)}</h2>", "<ol>" if items else "<p>None.</p>"]
+        for item in items:
+            tag = escape(item["status"])
+            body.append(
+                f'<li><div>{escape(event_line(item))} <span class="tag {tag}">{tag}</span></div>'
+                f"<blockquote>{highlighted(item)}</blockquote>"
+                f'<div class="meta">{escape(evidence_line(item))}</div></li>'
+            )
+        body.append("</ol>" if items else "")
+    body.append("<h2>Third parties most involved</h2>")
     body.append(_html_table(PARTY_COLUMNS, party_rows(brief.third_parties)))
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'

@@ -29,7 +29,11 @@ export function seriesChart(echarts, element, series, interval, extra = {}) {
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     legend: { bottom: 0 },
     grid: { left: 44, right: 48, top: 28, bottom: 56 },
-    xAxis: { type: "category", data: periods.map((p) => p.period) },
+    xAxis: {
+      type: "category",
+      data: periods.map((p) => p.period),
+      axisLabel: { formatter: (value) => (interval === "month" ? value.slice(0, 7) : value) },
+    },
     yAxis: [
       { type: "value", name: "events", minInterval: 1 },
       { type: "value", name: "Goldstein", min: -10, max: 10, splitLine: { show: false } },
@@ -40,7 +44,7 @@ export function seriesChart(echarts, element, series, interval, extra = {}) {
         name: "Mean Goldstein",
         type: "line",
         yAxisIndex: 1,
-        connectNulls: true,
+        connectNulls: false,
         symbolSize: 6,
         itemStyle: { color: "#2b3445" },
         lineStyle: { width: 2 },

@@ -46,6 +46,11 @@ export function number(value, digits = 0) {
   });
 }
 
+/** "1 source", "3 sources". */
+export function count(value, noun) {
+  return `${number(value)} ${noun}${value === 1 ? "" : "s"}`;
+}
+
 /** The badges that tell how far to trust an event: its type, negation, modality. */
 export function eventBadges(item) {
   const badges = [h("span", { class: `badge q${item.quad_class}` }, item.plover ?? item.cameo)];
@@ -68,7 +73,7 @@ export function highlightedSentence(item, words = {}) {
   }
   for (const role of ["source", "target"]) {
     const phrase = words[role] ?? item[role]?.name;
-    const at = phrase ? text.toLowerCase().indexOf(phrase.toLowerCase()) : -1;
+    const at = phrase ? find(text, phrase) : -1;
     if (at >= 0) spans.push({ start: at, end: at + phrase.length, kind: "actor", role });
   }
   spans.sort((a, b) => a.start - b.start);
@@ -83,6 +88,13 @@ export function highlightedSentence(item, words = {}) {
   }
   parts.push(text.slice(cursor));
   return h("p", { class: "sentence" }, parts);
+}
+
+/** Where `phrase` stands in `text` as whole words (else anywhere), ignoring case; -1 if nowhere. */
+function find(text, phrase) {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const word = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu").exec(text);
+  return word ? word.index : text.toLowerCase().indexOf(phrase.toLowerCase());
 }
 
 const COLUMNS = [

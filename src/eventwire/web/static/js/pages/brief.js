@@ -37,13 +37,12 @@ export async function render(main, params) {
           stat("Cooperation", number(brief.cooperation), COOPERATION),
           stat("Conflict", number(brief.conflict), CONFLICT),
           stat("Mean Goldstein", number(brief.goldstein, 1)),
-          stat("Period", brief.first_date ? `${brief.first_date} – ${brief.last_date}` : "—")),
+          stat("Period", brief.first_date ? `${brief.first_date} – ${brief.last_date}` : "—", null, "small")),
         h("p", {}, "Export: ", h("a", { href: `/api/brief.md?${query}` }, "Markdown"), " · ", h("a", { href: `/api/brief.html?${query}` }, "HTML page"))),
+      h("section", { class: "card", style: "margin-top:16px" }, h("h2", {}, "Trend by month"), trend),
       h("div", { class: "grid side", style: "margin-top:16px" },
         h("section", { class: "card" }, h("h2", {}, "Key events"), keyEvents(brief.key_events)),
-        h("div", { class: "grid" },
-          h("section", { class: "card" }, h("h2", {}, "Trend by month"), trend),
-          h("section", { class: "card" }, h("h2", {}, "Third parties most involved"), thirdParties(brief.third_parties, state)))),
+        h("section", { class: "card" }, h("h2", {}, "Third parties most involved"), thirdParties(brief.third_parties, state))),
     );
     if (brief.trend.length) seriesChart(echarts, trend, brief.trend, "month");
     else trend.replaceChildren(h("p", { class: "empty" }, "No counted events."));
@@ -61,8 +60,10 @@ function briefForm(state, onApply) {
     h("button", { type: "submit" }, "Write the brief"));
 }
 
-function stat(label, value, color) {
-  return h("div", { class: "card stat" }, h("div", { class: "value", style: color ? `color:${color}` : null }, value), h("div", { class: "label" }, label));
+function stat(label, value, color, size = "") {
+  return h("div", { class: "card stat" },
+    h("div", { class: `value ${size}`, style: color ? `color:${color}` : null }, value),
+    h("div", { class: "label" }, label));
 }
 
 function keyEvents(items) {

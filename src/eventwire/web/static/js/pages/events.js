@@ -2,7 +2,7 @@
 // document it comes from and the other mentions of the same event.
 import { api } from "../api.js";
 import {
-  actorLabel, actorOptions, eventBadges, eventTable, field, h, highlightedSentence,
+  actorLabel, actorOptions, count, eventBadges, eventTable, field, h, highlightedSentence,
   keepInAddress, MODALITIES, number, pager, PLOVER_TYPES, QUADS,
 } from "../ui.js";
 
@@ -116,7 +116,7 @@ function facts(event) {
     ["Speaker", event.speaker ? actorLabel(event.speaker) : "—"],
     ["Reported by", event.reported_by ?? "—"],
     ["Outlet", event.outlet ?? "—"],
-    ["Reports", `${number(event.mentions)} mentions, ${number(event.sources)} sources, ${number(event.documents)} documents`],
+    ["Reports", [count(event.mention_count ?? event.mentions.length, "mention"), count(event.sources, "source"), count(event.documents, "document")].join(", ")],
   ];
   return h("dl", { class: "facts" }, rows.flatMap(([label, value]) => [h("dt", {}, label), h("dd", {}, value)]));
 }
@@ -136,6 +136,6 @@ async function documentView(event) {
   requestAnimationFrame(() => { body.scrollTop = focus.offsetTop - body.offsetTop - 40; });
   return h("div", {},
     h("p", {}, h("strong", {}, doc.title ?? doc.doc_id), h("br"),
-      h("span", { class: "muted" }, [doc.source, doc.date, `${doc.num_events} events`].filter(Boolean).join(" · "))),
+      h("span", { class: "muted" }, [doc.source, doc.date, count(doc.num_events, "event")].filter(Boolean).join(" · "))),
     body);
 }

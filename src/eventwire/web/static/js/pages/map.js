@@ -11,10 +11,10 @@ export async function render(main, params) {
     library("echarts"), library("topojson"), asset("vendor/world-atlas/countries-50m.json"), api("actors", { limit: 200 }),
   ]);
   const countries = topojson.feature(world, world.objects.countries);
-  countries.features = countries.features.filter((f) => f.properties.name !== "Antarctica");
+  countries.features = countries.features.filter((f) => f.properties.name !== "Antarctica").map(unwrap);
   echarts.registerMap("world", countries);
 
-  const plot = h("div", { class: "chart", id: "map-chart", style: "height:560px" });
+  const plot = h("div", { class: "chart map", id: "map-chart" });
   const caption = h("p", { class: "muted", id: "map-caption" });
   const panel = h("aside", { class: "card", id: "place-events" }, h("p", { class: "empty" }, "Click a place to list its events."));
   main.append(
@@ -38,6 +38,17 @@ export async function render(main, params) {
   await draw();
 }
 
+/** A flat projection draws a ring that crosses the antimeridian (Russia's Chukotka, Fiji) as a
+ *  line across the whole map: move such a ring's western points east of 180° instead. */
+function unwrap(feature) {
+  const crosses = (ring) => ring.some((point, i) => i > 0 && Math.abs(point[0] - ring[i - 1][0]) > 180);
+  const shift = (ring) => (crosses(ring) ? ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat]) : ring);
+  const { type, coordinates } = feature.geometry;
+  const polygons = type === "Polygon" ? [coordinates] : coordinates;
+  const unwrapped = polygons.map((polygon) => polygon.map(shift));
+  return { ...feature, geometry: { type, coordinates: type === "Polygon" ? unwrapped[0] : unwrapped } };
+}
+
 function mapForm(state, onApply) {
   const input = (name, attrs) => h("input", { name, value: state[name], oninput: (e) => { state[name] = e.target.value; }, ...attrs });
   return h("form", { class: "filters card", onsubmit: (e) => { e.preventDefault(); onApply(); } },
@@ -56,7 +67,8 @@ function option(places) {
       map: "world",
       roam: true,
       ...view(places),
-      itemStyle: { areaColor: "#e8ecf1", borderColor: "#aab4c2", borderWidth: 0.6 },
+      top: 12, bottom: 12, left: 12, right: 12,
+      itemStyle: { areaColor: "#e3e7ed", borderColor: "#b3bcc8", borderWidth: 0.6 },
       emphasis: { disabled: true },
       select: { disabled: true },
       tooltip: { show: false },

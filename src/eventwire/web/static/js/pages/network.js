@@ -32,9 +32,9 @@ export async function render(main, params) {
     keepInAddress({ ...state, level: state.level === "country" ? "" : state.level, min_events: state.min_events === "1" ? "" : state.min_events });
     const network = await api("network", state);
     cy?.destroy();
-    cy = cytoscape({ container: graph, elements: elements(network), style: STYLE, wheelSensitivity: 0.3 });
+    cy = cytoscape({ container: graph, elements: elements(network), style: STYLE });
     cy.layout({ name: "circle" }).run();
-    cy.layout({ name: "cose", randomize: false, animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 24 }).run();
+    cy.layout(LAYOUT).run();
     cy.on("tap", "edge", (event) => showEdge(panel, event.target.data(), state));
     window.eventwire = { ...window.eventwire, network: cy }; // a handle for the browser tests
     caption.textContent = `${network.nodes.length} actors, ${network.edges.length} pairs` +
@@ -58,7 +58,10 @@ function networkForm(state, onApply) {
 function elements(network) {
   const most = Math.max(1, ...network.nodes.map((n) => n.events));
   const nodes = network.nodes.map((n) => ({
-    data: { id: n.id, label: n.label ?? n.id, events: n.events, size: 18 + 34 * Math.sqrt(n.events / most) },
+    data: {
+      id: n.id, label: n.label ?? n.id, events: n.events, size: 14 + 30 * Math.sqrt(n.events / most),
+      color: COMMUNITY[n.community % COMMUNITY.length],
+    },
   }));
   const label = Object.fromEntries(nodes.map((n) => [n.data.id, n.data.label]));
   const edges = network.edges.flatMap((e) =>
@@ -74,12 +77,21 @@ function elements(network) {
   return [...nodes, ...edges];
 }
 
+// Deterministic: cose starts from the circle layout rather than from random positions.
+const LAYOUT = {
+  name: "cose", randomize: false, animate: false, padding: 20, numIter: 2500,
+  nodeRepulsion: () => 60000, idealEdgeLength: () => 70, edgeElasticity: () => 60,
+  nodeOverlap: 12, gravity: 0.6, componentSpacing: 60,
+};
+// Communities (from the API) get quiet shades, so that colour stays for the edges.
+const COMMUNITY = ["#34495e", "#4f6d8f", "#6b5b7b", "#55707a", "#7a6a58", "#5a6f55"];
+
 const STYLE = [
   {
     selector: "node",
     style: {
       label: "data(label)", width: "data(size)", height: "data(size)",
-      "background-color": "#3d4a63", color: "#1d2433", "font-size": 11,
+      "background-color": "data(color)", color: "#1d2433", "font-size": 11,
       "text-valign": "bottom", "text-margin-y": 4,
       "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 2,
     },

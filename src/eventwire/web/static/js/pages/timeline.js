@@ -31,9 +31,10 @@ export async function render(main, params) {
     keepInAddress({ a: state.a, b: state.b, interval: state.interval === "month" ? "" : state.interval });
     const dyad = await api("dyads", { a: state.a, b: state.b, interval: state.interval });
     current?.instance.dispose();
-    heading.textContent = state.b ? `${state.a.toUpperCase()} and ${state.b.toUpperCase()}` : `${state.a.toUpperCase()} with anyone`;
+    const name = (code) => actors.find((actor) => actor.code === code.toUpperCase())?.name ?? code.toUpperCase();
+    heading.textContent = state.b ? `${name(state.a)} and ${name(state.b)}` : `${name(state.a)} with anyone`;
     current = seriesChart(echarts, plot, dyad.series, state.interval, {
-      toolbox: { right: 16, feature: { brush: { type: ["lineX", "clear"], title: { lineX: "Choose a period", clear: "Whole range" } } } },
+      toolbox: { show: false },
       brush: { xAxisIndex: 0, brushMode: "single", brushType: "lineX", throttleType: "debounce", brushStyle: { color: "rgba(44,93,158,0.12)", borderColor: "#2c5d9e" } },
     });
     const { instance, periods } = current;
@@ -42,12 +43,15 @@ export async function render(main, params) {
       const range = event.areas[0]?.coordRange;
       if (range) showPeriod(period, state, periods, range[0], range[1]);
     });
-    instance.on("brush", (event) => {
-      if (!event.areas?.length) showPeriod(period, state, periods, 0, periods.length - 1, true);
-    });
     window.eventwire = { ...window.eventwire, timeline: instance }; // a handle for the browser tests
-    await showPeriod(period, state, periods, 0, periods.length - 1, true);
+    await whole();
   }
+
+  function whole() {
+    current.instance.dispatchAction({ type: "brush", areas: [] });
+    return showPeriod(period, state, current.periods, 0, current.periods.length - 1, true);
+  }
+  period.addEventListener("click", (event) => event.target.matches("button.whole") && whole());
   await draw();
 }
 
@@ -70,14 +74,15 @@ async function showPeriod(panel, state, periods, from, to, whole = false) {
   const chosen = periods.slice(Math.max(0, from), to + 1);
   const since = chosen[0].period.length === 7 ? `${chosen[0].period}-01` : chosen[0].period;
   const until = periodEnd(chosen[chosen.length - 1].period, state.interval);
-  const sum = (key) => chosen.reduce((total, p) => total + (p[key] ?? 0), 0);
+  const sum = (...keys) => chosen.reduce((total, p) => total + keys.reduce((n, key) => n + (p[key] ?? 0), 0), 0);
   const events = state.b
     ? await api("network/edge", { a: state.a, b: state.b, since, until, limit: 30 })
     : await api("events", { actor: state.a, since, until, limit: 30 });
   panel.replaceChildren(
     h("h2", { id: "period-range" }, `${whole ? "Whole range: " : ""}${since} to ${until}`),
-    h("p", {}, `${number(sum("cooperation"))} cooperation, ${number(sum("conflict"))} conflict events counted.`),
+    h("p", {}, `${number(sum("quad1", "quad2"))} cooperation and ${number(sum("quad3", "quad4"))} conflict events counted. `,
+      whole ? "" : h("button", { class: "secondary whole", type: "button" }, "Whole range")),
     h("p", {}, h("a", { href: `/events?${new URLSearchParams({ actor: state.a, since, until })}` }, `${number(events.total)} events in all; open ${state.a.toUpperCase()}'s events of this period in the table`)),
-    eventList(events.items),
+    h("div", { class: "scroll" }, eventList(events.items)),
   );
 }

@@ -22,6 +22,7 @@ from eventwire.analysis.query import (
     Level,
     actor_key,
     from_where,
+    known,
 )
 from eventwire.store.connection import Store
 
@@ -62,7 +63,7 @@ def edge_counts(
     source_key, target_key = actor_key("source", level), actor_key("target", level)
     first, second = f"least({source_key}, {target_key})", f"greatest({source_key}, {target_key})"
     source, params = from_where(
-        query, COUNTED, f"{source_key} IS NOT NULL", f"{target_key} IS NOT NULL",
+        query, COUNTED, known("source", level), known("target", level),
         f"{source_key} <> {target_key}",
     )  # fmt: skip
     sql = (

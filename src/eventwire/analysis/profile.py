@@ -17,6 +17,7 @@ from eventwire.analysis.query import (
     actor_key,
     any_of,
     from_where,
+    known,
 )
 from eventwire.analysis.series import QUAD_COUNTS, SeriesPoint, series
 from eventwire.store.connection import Store
@@ -73,6 +74,7 @@ def partners(
         theirs, theirs_params = any_of(other, actors)
         clause.add(mine, *mine_params)
         clause.add(f"NOT {theirs}", *theirs_params)
+        clause.add(known(other, level))
         arms.append(
             f"SELECT {actor_key(other, level)} AS partner, m.goldstein AS goldstein, "
             f"CASE WHEN {COOPERATION} THEN 1 ELSE 0 END AS cooperation, "
@@ -81,7 +83,7 @@ def partners(
         params += clause.params
     sql = (
         "SELECT partner, sum(cooperation), sum(conflict), count(*), avg(goldstein) "
-        f"FROM ({' UNION ALL '.join(arms)}) p WHERE partner IS NOT NULL "
+        f"FROM ({' UNION ALL '.join(arms)}) p "
         "GROUP BY partner ORDER BY 4 DESC, 1 LIMIT ?"
     )
     names = names or load_names(store)

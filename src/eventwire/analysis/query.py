@@ -37,6 +37,13 @@ def actor_key(role: str, level: Level, alias: str = "m") -> str:
     )
 
 
+def known(role: str, level: Level) -> str:
+    """SQL true when the actor of `role` is known at `level`: present, and not a bare
+    sector of no known country (`---CVL`, "civilians"), which is no one in particular."""
+    key = actor_key(role, level)
+    return f"({key} IS NOT NULL AND {key} NOT LIKE '---%')"
+
+
 @dataclass(slots=True)
 class Clause:
     """Conditions joined by AND, with their parameters in placeholder order."""

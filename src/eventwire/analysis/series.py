@@ -6,7 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from eventwire.analysis.query import COUNTED, Actor, EventQuery, from_where
+from eventwire.analysis.query import (
+    COUNTED,
+    Actor,
+    EventQuery,
+    Level,
+    actor_key,
+    from_where,
+    known,
+)
 from eventwire.store.connection import Store
 
 Interval = Literal["day", "week", "month"]
@@ -59,10 +67,8 @@ def dyad_series(
 
 def series(store: Store, query: EventQuery, interval: Interval = "month") -> list[SeriesPoint]:
     """Counted events of any query, per period."""
-    if interval not in INTERVALS:
-        raise ValueError(f"interval {interval!r}: use one of {', '.join(INTERVALS)}")
     source, params = from_where(query, COUNTED, "e.date IS NOT NULL")
-    period = f"CAST(date_trunc('{interval}', e.date) AS DATE)"
+    period = _period(interval)
     sql = (
         f"SELECT {period} AS period, count(*), sum(e.num_mentions), {QUAD_COUNTS}, "
         f"avg(m.goldstein) {source} GROUP BY 1 ORDER BY 1"
@@ -70,6 +76,45 @@ def series(store: Store, query: EventQuery, interval: Interval = "month") -> lis
     return [_point(row) for row in store.rows(sql, params)]
 
 
+def _period(interval: str) -> str:
+    """SQL for the first day of the event's period (the interval is checked: it enters SQL)."""
+    if interval not in INTERVALS:
+        raise ValueError(f"interval {interval!r}: use one of {', '.join(INTERVALS)}")
+    return f"CAST(date_trunc('{interval}', e.date) AS DATE)"
+
+
 def _point(row: tuple[Any, ...]) -> SeriesPoint:
     events, mentions, q1, q2, q3, q4 = (int(v or 0) for v in row[1:7])
     return SeriesPoint(row[0], events, mentions, q1, q2, q3, q4, round(float(row[7]), 3))
+
+
+@dataclass(frozen=True, slots=True)
+class PairPoint:
+    """One period of one unordered pair of actors (keys at a level, `a` < `b`)."""
+
+    a: str
+    b: str
+    point: SeriesPoint
+
+
+def pair_series(
+    store: Store,
+    *,
+    interval: Interval = "month",
+    level: Level = "country",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> list[PairPoint]:
+    """The series of every pair at once, both ways, by pair then period."""
+    one, other = actor_key("source", level), actor_key("target", level)
+    source, params = from_where(
+        EventQuery(since=since, until=until), COUNTED, "e.date IS NOT NULL",
+        known("source", level), known("target", level), f"{one} <> {other}",
+    )  # fmt: skip
+    period = _period(interval)
+    sql = (
+        f"SELECT least({one}, {other}), greatest({one}, {other}), {period}, count(*), "
+        f"sum(e.num_mentions), {QUAD_COUNTS}, avg(m.goldstein) {source} "
+        "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
+    )
+    return [PairPoint(row[0], row[1], _point(row[2:])) for row in store.rows(sql, params)]

@@ -26,15 +26,19 @@ from eventwire.analysis import (
     to_markdown,
 )
 from eventwire.store import Store
-from test_analysis_support import build_store
+from test_analysis_support import build_store, fill_store
+from test_store_support import open_test_store
 
 D = dt.date.fromisoformat
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    path = build_store(tmp_path_factory.mktemp("analysis") / "small.duckdb")
-    with Store.open(path, read_only=True) as opened:
+@pytest.fixture(scope="module", params=["duckdb", "postgresql"])
+def store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    """The small store on both back ends: the analysis SQL must mean the same on each."""
+    opened = open_test_store(request.param, tmp_path_factory.mktemp("analysis"))
+    with fill_store(opened):
         yield opened
 
 

@@ -56,16 +56,22 @@ MENTIONS = {3: 2}
 def build_store(path: Path) -> Path:
     """Write the table above into a fresh DuckDB store at `path`."""
     with Store.open(path) as store:
-        for key, (code, country, sector, group, kb_id, name) in ACTORS.items():
-            store.execute(
-                "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [kb_id or key, code, name, country, sector, group, kb_id],
-            )
-        for event in EVENTS:
-            _write_event(store, *event)
-        _write_report(store, 1, "k1b", "Wire B", "Moscow and Tehran signed the pact, Wire B says.")
-        store.execute("UPDATE events SET num_mentions = 2, num_sources = 2 WHERE event_id = 1")
+        fill_store(store)
     return path
+
+
+def fill_store(store: Store) -> Store:
+    """Write the table above into an empty store (DuckDB or PostgreSQL)."""
+    for key, (code, country, sector, group, kb_id, name) in ACTORS.items():
+        store.execute(
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [kb_id or key, code, name, country, sector, group, kb_id],
+        )
+    for event in EVENTS:
+        _write_event(store, *event)
+    _write_report(store, 1, "k1b", "Wire B", "Moscow and Tehran signed the pact, Wire B says.")
+    store.execute("UPDATE events SET num_mentions = 2, num_sources = 2 WHERE event_id = 1")
+    return store
 
 
 def _write_event(store: Store, event_id: int, day: str, source: str, target: str,

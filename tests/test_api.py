@@ -4,24 +4,24 @@ the shapes the web UI codes against, with hand-counted values."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from eventwire.api import create_app
-from test_analysis_support import build_store
+from test_analysis_support import fill_store
+from test_store_support import open_test_store
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_store(tmp_path_factory.mktemp("api") / "small.duckdb")
-
-
-@pytest.fixture(scope="module")
-def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(db))) as opened:
+@pytest.fixture(scope="module", params=["duckdb", "postgresql"])
+def client(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[TestClient]:
+    """The API over the small store, on both back ends."""
+    with fill_store(open_test_store(request.param, tmp_path_factory.mktemp("api"))) as store:
+        url = store.url
+    with TestClient(create_app(url)) as opened:
         yield opened
 
 

@@ -67,10 +67,19 @@ def test_web_own_files_name_no_outside_address(path: Path) -> None:
     assert not re.search(r"(https?:)?//[a-z0-9.-]+\.[a-z]{2,}/", text), path
 
 
-@pytest.mark.parametrize("path", sorted(STATIC.rglob("*.js")), ids=lambda p: p.name)
-def test_web_imported_modules_exist(path: Path) -> None:
-    for name in re.findall(r'from "(\.{1,2}/[^"]+)"', path.read_text(encoding="utf-8")):
-        assert (path.parent / name).resolve().is_file(), f"{path.name} imports missing {name}"
+IMPORT = re.compile(r'import \{([^}]*)\} from "(\.{1,2}/[^"]+)"')
+EXPORT = re.compile(r"export (?:async )?(?:function|const) (\w+)")
+
+
+@pytest.mark.parametrize("path", sorted((STATIC / "js").rglob("*.js")), ids=lambda p: p.name)
+def test_web_modules_import_what_exists(path: Path) -> None:
+    """A missing module or export stops a page in the browser; catch it without one."""
+    for names, module in IMPORT.findall(path.read_text(encoding="utf-8")):
+        target = (path.parent / module).resolve()
+        assert target.is_file(), f"{path.name} imports missing {module}"
+        exported = set(EXPORT.findall(target.read_text(encoding="utf-8")))
+        missing = {name.strip() for name in names.split(",") if name.strip()} - exported
+        assert not missing, f"{path.name} imports {missing} that {module} does not export"
 
 
 def test_web_vendored_libraries_are_licensed_and_small() -> None:

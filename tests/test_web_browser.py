@@ -54,6 +54,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 def base_url(sample_db: str) -> Iterator[str]:
     """`eventwire serve`'s app under uvicorn on 127.0.0.1 and a random port."""
     import uvicorn
+
     from eventwire.api.app import create_app
 
     app = create_app(sample_db)
@@ -102,12 +103,16 @@ class Visit:
     def outside(self) -> list[str]:
         return [url for url in self.requests if not url.startswith(self.base_url + "/")]
 
-    def shot(self, name: str) -> None:
-        """Save docs/screenshots/<name>.png when asked to (EVENTWIRE_SCREENSHOTS=1)."""
+    def shot(self, name: str, height: int = VIEWPORT["height"]) -> None:
+        """Save docs/screenshots/<name>.png, the top `height` pixels of the page (at most the
+        whole page), when asked to (EVENTWIRE_SCREENSHOTS=1)."""
         if os.environ.get("EVENTWIRE_SCREENSHOTS"):
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            self.page.mouse.move(VIEWPORT["width"] - 1, VIEWPORT["height"] - 1)  # no tooltips
             self.page.wait_for_timeout(300)  # let the charts finish drawing
-            self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+            height = min(height, self.page.evaluate("document.documentElement.scrollHeight"))
+            clip = {"x": 0, "y": 0, "width": VIEWPORT["width"], "height": height}
+            self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True, clip=clip)
 
 
 @pytest.fixture
@@ -132,7 +137,7 @@ def test_web_browser_page_loads(visit: Visit, path: str, name: str) -> None:
     assert page.locator(f'nav a[data-nav="{name}"]').get_attribute("aria-current") == "page"
     if name in ("overview", "brief"):
         page.wait_for_selector("canvas")
-        visit.shot(name)
+        visit.shot(name, height=1400)
 
 
 def test_web_browser_event_table_filters_by_actor(visit: Visit) -> None:
@@ -169,8 +174,11 @@ def test_web_browser_network_edge_lists_its_events(visit: Visit) -> None:
     point = page.evaluate(
         """() => {
             const cy = window.eventwire.network;
-            const edge = cy.edges().max((e) => e.data('count')).ele;
             const box = cy.container().getBoundingClientRect();
+            const nodes = cy.nodes().map((n) => [n.renderedPosition(), n.renderedWidth() / 2]);
+            const gap = (at, [p, r]) => Math.hypot(p.x - at.x, p.y - at.y) - r;
+            const room = (at) => Math.min(...nodes.map((node) => gap(at, node)));
+            const edge = cy.edges().max((e) => room(e.renderedMidpoint())).ele;
             const at = edge.renderedMidpoint();
             return {x: box.left + at.x, y: box.top + at.y, title: edge.data('title')};
         }"""
@@ -192,7 +200,7 @@ def test_web_browser_timeline_brush_picks_a_period(visit: Visit) -> None:
             const box = chart.getDom().getBoundingClientRect();
             const [x0, y0] = chart.convertToPixel({xAxisIndex: 0, yAxisIndex: 0}, [periods[0], 0]);
             const middle = periods[Math.floor(periods.length / 2)];
-            const [x1] = chart.convertToPixel({xAxisIndex: 0}, middle);
+            const x1 = chart.convertToPixel({xAxisIndex: 0}, middle);
             return [box.left + x0, box.left + x1, box.top + y0 - 40];
         }"""
     )
@@ -214,8 +222,12 @@ def test_web_browser_map_shows_places(visit: Visit) -> None:
     point = page.evaluate(
         """() => {
             const chart = window.eventwire.map;
-            const place = chart.getOption().series[0].data[0].place;
-            const [x, y] = chart.convertToPixel({geoIndex: 0}, [place.lon, place.lat]);
+            const places = chart.getOption().series[0].data.map((d) => d.place);
+            const at = (p) => chart.convertToPixel({geoIndex: 0}, [p.lon, p.lat]);
+            const room = (p) => Math.min(...places.filter((q) => q !== p)
+                .map((q) => Math.hypot(at(p)[0] - at(q)[0], at(p)[1] - at(q)[1])));
+            const place = places.reduce((best, p) => (room(p) > room(best) ? p : best));
+            const [x, y] = at(place);
             const box = chart.getDom().getBoundingClientRect();
             return {x: box.left + x, y: box.top + y, name: place.name};
         }"""

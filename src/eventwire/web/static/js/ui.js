@@ -176,9 +176,31 @@ export function actorOptions(actors) {
   );
 }
 
-/** A labelled form control. */
-export function field(label, control) {
-  return h("label", {}, label, control);
+/** A figure in a card: a count or a short text, with its label. */
+export function stat(label, value, { color, size = "" } = {}) {
+  return h("div", { class: "card stat" },
+    h("div", { class: `value ${size}`, style: color ? `color:${color}` : null }, typeof value === "number" ? number(value) : value),
+    h("div", { class: "label" }, label));
+}
+
+/** A filter form bound to `state`: `build({ field, choice })` lays out its controls, where
+ *  `field(label, name, attrs)` is a labelled input and `choice(label, name, options, blank)`
+ *  a labelled select of [value, text] options. Submitting or choosing calls `onApply`. */
+export function filterForm(state, onApply, build, attrs = {}) {
+  const labelled = (label, control) => h("label", {}, label, control);
+  const field = (label, name, extra = {}) =>
+    labelled(label, h("input", { name, value: state[name], type: "text", oninput: (e) => { state[name] = e.target.value; }, ...extra }));
+  const choice = (label, name, options, blank) =>
+    labelled(label, h("select", { name, onchange: (e) => { state[name] = e.target.value; onApply(); } },
+      blank === undefined ? null : h("option", { value: "" }, blank),
+      options.map(([value, text]) => h("option", { value, selected: value === state[name] }, text))));
+  const submit = (event) => { event.preventDefault(); onApply(); };
+  return h("form", { class: "filters card", onsubmit: submit, ...attrs }, build({ field, choice }));
+}
+
+/** The same values as [value, text] options, underscores shown as spaces. */
+export function options(values) {
+  return values.map((value) => [value, value.replace("_", " ")]);
 }
 
 /** The page's filter values written back into the address bar, so a view can be linked. */

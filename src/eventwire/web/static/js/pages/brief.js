@@ -3,8 +3,8 @@
 import { api, library } from "../api.js";
 import { seriesChart } from "../charts.js";
 import {
-  actorLabel, actorOptions, COOPERATION, CONFLICT, eventBadges, field, h, highlightedSentence,
-  keepInAddress, number,
+  actorLabel, actorOptions, COOPERATION, CONFLICT, count, eventBadges, filterForm, h, highlightedSentence,
+  keepInAddress, number, stat,
 } from "../ui.js";
 
 export async function render(main, params) {
@@ -34,10 +34,10 @@ export async function render(main, params) {
         h("p", { class: "headline" }, brief.headline),
         h("div", { class: "stats" },
           stat("Events", number(brief.events)),
-          stat("Cooperation", number(brief.cooperation), COOPERATION),
-          stat("Conflict", number(brief.conflict), CONFLICT),
+          stat("Cooperation", number(brief.cooperation), { color: COOPERATION }),
+          stat("Conflict", number(brief.conflict), { color: CONFLICT }),
           stat("Mean Goldstein", number(brief.goldstein, 1)),
-          stat("Period", brief.first_date ? `${brief.first_date} – ${brief.last_date}` : "—", null, "small")),
+          stat("Period", brief.first_date ? [brief.first_date, h("br"), `to ${brief.last_date}`] : "—", { size: "small" })),
         h("p", {}, "Export: ", h("a", { href: `/api/brief.md?${query}` }, "Markdown"), " · ", h("a", { href: `/api/brief.html?${query}` }, "HTML page"))),
       h("section", { class: "card", style: "margin-top:16px" }, h("h2", {}, "Trend by month"), trend),
       h("div", { class: "grid side", style: "margin-top:16px" },
@@ -51,19 +51,13 @@ export async function render(main, params) {
 }
 
 function briefForm(state, onApply) {
-  const input = (name, attrs) => h("input", { name, value: state[name], oninput: (e) => { state[name] = e.target.value; }, ...attrs });
-  return h("form", { class: "filters card", onsubmit: (e) => { e.preventDefault(); onApply(); } },
-    field("Actor", input("a", { type: "text", list: "actor-codes", required: true })),
-    field("and actor", input("b", { type: "text", list: "actor-codes", required: true })),
-    field("Since", input("since", { type: "date" })),
-    field("Until", input("until", { type: "date" })),
-    h("button", { type: "submit" }, "Write the brief"));
-}
-
-function stat(label, value, color, size = "") {
-  return h("div", { class: "card stat" },
-    h("div", { class: `value ${size}`, style: color ? `color:${color}` : null }, value),
-    h("div", { class: "label" }, label));
+  return filterForm(state, onApply, ({ field }) => [
+    field("Actor", "a", { list: "actor-codes", required: true }),
+    field("and actor", "b", { list: "actor-codes", required: true }),
+    field("Since", "since", { type: "date" }),
+    field("Until", "until", { type: "date" }),
+    h("button", { type: "submit" }, "Write the brief"),
+  ]);
 }
 
 function keyEvents(items) {
@@ -76,7 +70,7 @@ function keyEvents(items) {
       [item.speaker ? `said by ${actorLabel(item.speaker)}` : null,
         item.reported_by ? `reported by ${item.reported_by}` : null,
         item.outlet ? `in ${item.outlet}` : null,
-        `${number(item.mentions)} mentions`].filter(Boolean).join(" · "), " · ",
+        count(item.mentions, "mention")].filter(Boolean).join(" · "), " · ",
       h("a", { href: `/events?id=${item.event_id}` }, "evidence")))));
 }
 

@@ -2,8 +2,8 @@
 // document it comes from and the other mentions of the same event.
 import { api } from "../api.js";
 import {
-  actorLabel, actorOptions, count, eventBadges, eventTable, field, h, highlightedSentence,
-  keepInAddress, MODALITIES, number, pager, PLOVER_TYPES, QUADS,
+  actorLabel, actorOptions, count, eventBadges, eventTable, filterForm, h, highlightedSentence,
+  keepInAddress, MODALITIES, number, options, pager, PLOVER_TYPES, QUADS,
 } from "../ui.js";
 
 const FILTERS = ["actor", "source", "target", "plover", "modality", "since", "until", "place", "q"];
@@ -44,7 +44,7 @@ export async function render(main, params) {
   main.append(
     h("h1", {}, "Events"),
     h("p", { class: "lead" }, "Every stored event, newest first. Filter, sort by a column, and click a row to read the sentences behind it."),
-    filterForm(state, () => { state.offset = 0; refresh(); }),
+    eventFilters(state, () => { state.offset = 0; refresh(); }),
     h("div", { class: "grid side" }, results, evidence),
   );
   api("actors", { limit: 200 }).then((actors) => main.append(actorOptions(actors)));
@@ -61,29 +61,21 @@ function select(row) {
   row.classList.add("selected");
 }
 
-function filterForm(state, onApply) {
-  const input = (name, attrs = {}) =>
-    h("input", { name, value: state[name], type: "text", oninput: (e) => { state[name] = e.target.value; }, ...attrs });
-  const choice = (name, values, blank) =>
-    h("select", { name, onchange: (e) => { state[name] = e.target.value; onApply(); } },
-      h("option", { value: "" }, blank),
-      values.map((value) => h("option", { value, selected: value === state[name] }, value.replace("_", " "))));
-  return h("form", {
-    class: "filters card",
-    id: "event-filters",
-    onsubmit: (event) => { event.preventDefault(); onApply(); },
-  },
-  field("Actor (either side)", input("actor", { list: "actor-codes", placeholder: "RUS" })),
-  field("Source", input("source", { list: "actor-codes", placeholder: "any" })),
-  field("Target", input("target", { list: "actor-codes", placeholder: "any" })),
-  field("Type", choice("plover", PLOVER_TYPES, "any type")),
-  field("Modality", choice("modality", MODALITIES, "any")),
-  field("Since", input("since", { type: "date" })),
-  field("Until", input("until", { type: "date" })),
-  field("Place", input("place", { placeholder: "Gaza, SYR" })),
-  field("Text", input("q", { type: "search", class: "wide", placeholder: "words in the sentence" })),
-  h("button", { type: "submit" }, "Apply"),
-  h("button", { type: "reset", class: "secondary", onclick: () => setTimeout(() => { for (const name of FILTERS) state[name] = ""; onApply(); }) }, "Clear"));
+function eventFilters(state, onApply) {
+  const clear = () => setTimeout(() => { for (const name of FILTERS) state[name] = ""; onApply(); });
+  return filterForm(state, onApply, ({ field, choice }) => [
+    field("Actor (either side)", "actor", { list: "actor-codes", placeholder: "RUS" }),
+    field("Source", "source", { list: "actor-codes", placeholder: "any" }),
+    field("Target", "target", { list: "actor-codes", placeholder: "any" }),
+    choice("Type", "plover", options(PLOVER_TYPES), "any type"),
+    choice("Modality", "modality", options(MODALITIES), "any"),
+    field("Since", "since", { type: "date" }),
+    field("Until", "until", { type: "date" }),
+    field("Place", "place", { placeholder: "Gaza, SYR" }),
+    field("Text", "q", { type: "search", class: "wide", placeholder: "words in the sentence" }),
+    h("button", { type: "submit" }, "Apply"),
+    h("button", { type: "reset", class: "secondary", onclick: clear }, "Clear"),
+  ], { id: "event-filters" });
 }
 
 async function showEvidence(panel, id) {

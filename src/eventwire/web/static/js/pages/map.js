@@ -1,7 +1,7 @@
 // Where events happened, on Natural Earth country shapes shipped with the package (no tiles).
 import { api, asset, library } from "../api.js";
 import { chart } from "../charts.js";
-import { actorOptions, eventList, field, h, keepInAddress, number } from "../ui.js";
+import { actorOptions, eventList, filterForm, h, keepInAddress, number } from "../ui.js";
 
 const MARKER = "#c0392b";
 
@@ -50,12 +50,12 @@ function unwrap(feature) {
 }
 
 function mapForm(state, onApply) {
-  const input = (name, attrs) => h("input", { name, value: state[name], oninput: (e) => { state[name] = e.target.value; }, ...attrs });
-  return h("form", { class: "filters card", onsubmit: (e) => { e.preventDefault(); onApply(); } },
-    field("Actor (either side)", input("actor", { type: "text", list: "actor-codes", placeholder: "any" })),
-    field("Since", input("since", { type: "date" })),
-    field("Until", input("until", { type: "date" })),
-    h("button", { type: "submit" }, "Apply"));
+  return filterForm(state, onApply, ({ field }) => [
+    field("Actor (either side)", "actor", { list: "actor-codes", placeholder: "any" }),
+    field("Since", "since", { type: "date" }),
+    field("Until", "until", { type: "date" }),
+    h("button", { type: "submit" }, "Apply"),
+  ]);
 }
 
 function option(places) {

@@ -1,6 +1,6 @@
 // The actor network: cooperation and conflict edges in their own colours; an edge lists its events.
 import { api, library } from "../api.js";
-import { COOPERATION, CONFLICT, eventList, field, h, keepInAddress, number } from "../ui.js";
+import { COOPERATION, CONFLICT, count, eventList, filterForm, h, keepInAddress } from "../ui.js";
 
 const LEVELS = { country: "Countries", sector: "Country and sector", group: "Named groups" };
 
@@ -44,14 +44,13 @@ export async function render(main, params) {
 }
 
 function networkForm(state, onApply) {
-  const input = (name, attrs) => h("input", { name, value: state[name], oninput: (e) => { state[name] = e.target.value; }, ...attrs });
-  return h("form", { class: "filters card", onsubmit: (e) => { e.preventDefault(); onApply(); } },
-    field("Since", input("since", { type: "date" })),
-    field("Until", input("until", { type: "date" })),
-    field("Actors", h("select", { name: "level", onchange: (e) => { state.level = e.target.value; onApply(); } },
-      Object.entries(LEVELS).map(([value, label]) => h("option", { value, selected: value === state.level }, label)))),
-    field("Min. events a pair", input("min_events", { type: "number", min: 1, max: 1000, style: "width:90px" })),
-    h("button", { type: "submit" }, "Apply"));
+  return filterForm(state, onApply, ({ field, choice }) => [
+    field("Since", "since", { type: "date" }),
+    field("Until", "until", { type: "date" }),
+    choice("Actors", "level", Object.entries(LEVELS)),
+    field("Min. events a pair", "min_events", { type: "number", min: 1, max: 1000, style: "width:90px" }),
+    h("button", { type: "submit" }, "Apply"),
+  ]);
 }
 
 /** Nodes, and for each pair up to two edges: one for its cooperation, one for its conflict. */
@@ -110,7 +109,7 @@ async function showEdge(panel, edge, state) {
   const page = await api("network/edge", { a, b, since: state.since, until: state.until, level: state.level, limit: 50 });
   panel.replaceChildren(
     h("h2", {}, edge.title),
-    h("p", { class: "muted" }, `${number(edge.count)} ${edge.kind} events counted; ${number(page.total)} events in all (with planned, negated and denied ones).`),
+    h("p", { class: "muted" }, `${count(edge.count, `${edge.kind} event`)} counted; ${count(page.total, "event")} in all, with the planned, negated and denied ones.`),
     eventList(page.items),
   );
 }

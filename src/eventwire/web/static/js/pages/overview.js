@@ -2,7 +2,7 @@
 import { api, library } from "../api.js";
 import { allPeriods } from "../periods.js";
 import { chart, quadBars } from "../charts.js";
-import { COOPERATION, CONFLICT, h, number } from "../ui.js";
+import { COOPERATION, CONFLICT, h, number, stat } from "../ui.js";
 
 export async function render(main) {
   const [summary, echarts] = await Promise.all([api("summary"), library("echarts")]);
@@ -12,18 +12,22 @@ export async function render(main) {
   main.append(
     h("h1", {}, "Overview"),
     h("p", { class: "lead" }, summary.first_date
-      ? `Events coded from the stored news, ${summary.first_date} to ${summary.last_date}. Counts leave out negated, hypothetical and denied events.`
+      ? `Events coded from the stored news, ${summary.first_date} to ${summary.last_date}. The charts count what happened: negated, hypothetical and denied events are left out.`
       : "The store holds no events yet: code a corpus with `eventwire ingest`."),
     h("div", { class: "stats" },
       stat("Documents", summary.documents),
       stat("Events", summary.events),
       stat("Mentions", summary.mentions),
-      stat("Dyads shown", summary.top_dyads.length)),
+      stat("Period", summary.first_date ? [summary.first_date, h("br"), `to ${summary.last_date}`] : "—", { size: "small" })),
     h("section", { class: "card" }, h("h2", {}, "Events per month"), timeChart),
     h("div", { class: "grid two", style: "margin-top:16px" },
       h("section", { class: "card" }, h("h2", {}, "Top dyads"), dyadTable(summary.top_dyads)),
       h("section", { class: "card" }, h("h2", {}, "PLOVER mix"), mixChart)),
   );
+  if (!summary.per_month.length) {
+    for (const box of [timeChart, mixChart]) box.replaceChildren(h("p", { class: "empty" }, "No counted events."));
+    return;
+  }
   chart(echarts, timeChart, {
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     legend: { bottom: 0 },
@@ -40,10 +44,6 @@ export async function render(main) {
     yAxis: { type: "category", data: plover.map((p) => p.plover) },
     series: [{ type: "bar", data: plover.map((p) => ({ value: p.events, itemStyle: { color: ploverColor(p.plover) } })) }],
   });
-}
-
-function stat(label, value) {
-  return h("div", { class: "card stat" }, h("div", { class: "value" }, number(value)), h("div", { class: "label" }, label));
 }
 
 const CONFLICT_TYPES = new Set(["REJECT", "ACCUSE", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"]);

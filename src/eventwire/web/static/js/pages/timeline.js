@@ -3,7 +3,7 @@
 import { api, library } from "../api.js";
 import { seriesChart } from "../charts.js";
 import { periodEnd } from "../periods.js";
-import { actorOptions, eventList, field, h, keepInAddress, number } from "../ui.js";
+import { actorOptions, eventList, filterForm, h, keepInAddress, number, options } from "../ui.js";
 
 const INTERVALS = ["month", "week", "day"];
 
@@ -28,11 +28,12 @@ export async function render(main, params) {
   let current = null;
 
   async function draw() {
+    if (!state.a && state.b) [state.a, state.b] = [state.b, ""];
     keepInAddress({ a: state.a, b: state.b, interval: state.interval === "month" ? "" : state.interval });
     const dyad = await api("dyads", { a: state.a, b: state.b, interval: state.interval });
     current?.instance.dispose();
     const name = (code) => actors.find((actor) => actor.code === code.toUpperCase())?.name ?? code.toUpperCase();
-    heading.textContent = state.b ? `${name(state.a)} and ${name(state.b)}` : `${name(state.a)} with anyone`;
+    heading.textContent = !state.a ? "All events" : state.b ? `${name(state.a)} and ${name(state.b)}` : `${name(state.a)} with anyone`;
     current = seriesChart(echarts, plot, dyad.series, state.interval, {
       toolbox: { show: false },
       brush: { xAxisIndex: 0, brushMode: "single", brushType: "lineX", throttleType: "debounce", brushStyle: { color: "rgba(44,93,158,0.12)", borderColor: "#2c5d9e" } },
@@ -56,19 +57,18 @@ export async function render(main, params) {
 }
 
 function timelineForm(state, onApply) {
-  const input = (name, attrs) => h("input", { name, value: state[name], type: "text", list: "actor-codes", oninput: (e) => { state[name] = e.target.value; }, ...attrs });
-  return h("form", { class: "filters card", onsubmit: (e) => { e.preventDefault(); onApply(); } },
-    field("Actor", input("a", { required: true })),
-    field("and actor (blank: anyone)", input("b")),
-    field("Interval", h("select", { name: "interval", onchange: (e) => { state.interval = e.target.value; onApply(); } },
-      INTERVALS.map((value) => h("option", { value, selected: value === state.interval }, value)))),
-    h("button", { type: "submit" }, "Show"));
+  return filterForm(state, onApply, ({ field, choice }) => [
+    field("Actor (blank: all)", "a", { list: "actor-codes" }),
+    field("and actor (blank: anyone)", "b", { list: "actor-codes" }),
+    choice("Interval", "interval", options(INTERVALS)),
+    h("button", { type: "submit" }, "Show"),
+  ]);
 }
 
 /** The counts of periods[from..to] and the events in those dates. */
 async function showPeriod(panel, state, periods, from, to, whole = false) {
   if (!periods.length) {
-    panel.replaceChildren(h("p", { class: "empty" }, "No counted events for this pair."));
+    panel.replaceChildren(h("p", { class: "empty" }, "No counted events."));
     return;
   }
   const chosen = periods.slice(Math.max(0, from), to + 1);
@@ -79,10 +79,11 @@ async function showPeriod(panel, state, periods, from, to, whole = false) {
     ? await api("network/edge", { a: state.a, b: state.b, since, until, limit: 30 })
     : await api("events", { actor: state.a, since, until, limit: 30 });
   panel.replaceChildren(
-    h("h2", { id: "period-range" }, `${whole ? "Whole range: " : ""}${since} to ${until}`),
-    h("p", {}, `${number(sum("quad1", "quad2"))} cooperation and ${number(sum("quad3", "quad4"))} conflict events counted. `,
+    h("div", { class: "panel-head" },
+      h("h2", { id: "period-range" }, `${whole ? "Whole range: " : ""}${since} to ${until}`),
       whole ? "" : h("button", { class: "secondary whole", type: "button" }, "Whole range")),
-    h("p", {}, h("a", { href: `/events?${new URLSearchParams({ actor: state.a, since, until })}` }, `${number(events.total)} events in all; open ${state.a.toUpperCase()}'s events of this period in the table`)),
+    h("p", {}, `${number(sum("quad1", "quad2"))} cooperation and ${number(sum("quad3", "quad4"))} conflict events counted.`),
+    h("p", {}, h("a", { href: `/events?${new URLSearchParams({ actor: state.a, since, until })}` }, `${number(events.total)} events in all; open ${state.a ? `${state.a.toUpperCase()}'s events` : "the events"} of this period in the table`)),
     h("div", { class: "scroll" }, eventList(events.items)),
   );
 }

@@ -16,6 +16,14 @@ export async function api(path, params = {}) {
   return body;
 }
 
+/** The actors for the pickers, and the pair a page opens on: ?a=&b= in the address, else
+ *  the busiest dyad of the store. */
+export async function actorsAndPair(params) {
+  const [summary, actors] = await Promise.all([api("summary"), api("actors", { limit: 200 })]);
+  const top = summary.top_dyads[0];
+  return { actors, a: params.get("a") ?? top?.source ?? "", b: params.get("b") ?? top?.target ?? "" };
+}
+
 const LIBRARIES = {
   echarts: "/static/vendor/echarts/echarts.min.js",
   cytoscape: "/static/vendor/cytoscape/cytoscape.min.js",

@@ -1,6 +1,6 @@
 // The relation brief for any two actors: the trend, the key events with their evidence, and
 // the third parties most involved.
-import { api, library } from "../api.js";
+import { actorsAndPair, api, library } from "../api.js";
 import { seriesChart } from "../charts.js";
 import {
   actorLabel, actorOptions, COOPERATION, CONFLICT, count, eventBadges, filterForm, h, highlightedSentence,
@@ -8,11 +8,10 @@ import {
 } from "../ui.js";
 
 export async function render(main, params) {
-  const [summary, actors, echarts] = await Promise.all([api("summary"), api("actors", { limit: 200 }), library("echarts")]);
-  const top = summary.top_dyads[0];
+  const [{ actors, a, b }, echarts] = await Promise.all([actorsAndPair(params), library("echarts")]);
   const state = {
-    a: params.get("a") ?? top?.source ?? "",
-    b: params.get("b") ?? top?.target ?? "",
+    a,
+    b,
     since: params.get("since") ?? "",
     until: params.get("until") ?? "",
   };

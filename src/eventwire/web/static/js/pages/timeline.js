@@ -1,6 +1,6 @@
 // A dyad's timeline: cooperation and conflict stacked, the Goldstein line, and a brush that
 // picks a period and lists its events.
-import { api, library } from "../api.js";
+import { actorsAndPair, api, library } from "../api.js";
 import { seriesChart } from "../charts.js";
 import { periodEnd } from "../periods.js";
 import { actorOptions, eventList, filterForm, h, keepInAddress, number, options } from "../ui.js";
@@ -8,11 +8,10 @@ import { actorOptions, eventList, filterForm, h, keepInAddress, number, options 
 const INTERVALS = ["month", "week", "day"];
 
 export async function render(main, params) {
-  const [summary, actors, echarts] = await Promise.all([api("summary"), api("actors", { limit: 200 }), library("echarts")]);
-  const top = summary.top_dyads[0];
+  const [{ actors, a, b }, echarts] = await Promise.all([actorsAndPair(params), library("echarts")]);
   const state = {
-    a: params.get("a") ?? top?.source ?? "",
-    b: params.get("b") ?? top?.target ?? "",
+    a,
+    b,
     interval: params.get("interval") ?? "month",
   };
   const plot = h("div", { class: "chart tall", id: "timeline-chart" });

@@ -7,7 +7,7 @@ from typing import Any
 
 from eventwire.analysis.query import Clause, EventQuery, from_where
 from eventwire.store.connection import Store
-from eventwire.store.query import COLUMNS, MENTION_FIELDS
+from eventwire.store.query import COLUMNS, FROM_EVENTS, MENTION_FIELDS
 
 SELECTED = ", ".join(
     [
@@ -84,14 +84,37 @@ def select_items(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Event items of `query` (or of a clause) in the order `sort` (a key of SORTS)."""
-    source, params = from_where(query)
-    sql = f"SELECT {SELECTED} {source} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?"
-    rows = store.rows(sql, [*params, limit, offset])
-    return [event_item(dict(zip(COLUMNS, row, strict=True))) for row in rows]
+    return _page(store, query, sort, limit, offset)[1]
 
 
-def count_events(store: Store, query: EventQuery) -> int:
+def _page(
+    store: Store, query: EventQuery | Clause, sort: str, limit: int, offset: int
+) -> tuple[int | None, list[dict[str, Any]]]:
+    """The number of matches (None past the last page) and the items of one page.
+
+    Two steps: the page's event ids with the count of all matches, from the filtered join,
+    then the full rows of those ids. Sorting narrow rows and reading the 60 columns of one
+    page only is several times faster than sorting the full rows of every match.
+    """
     source, params = from_where(query)
+    sql = f"SELECT e.event_id, count(*) OVER () {source} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?"
+    found = store.rows(sql, [*params, limit, offset])
+    if not found:
+        return (0 if offset == 0 else None), []
+    ids = [row[0] for row in found]
+    marks = ", ".join("?" for _ in ids)
+    rows = store.rows(f"SELECT {SELECTED} {FROM_EVENTS} WHERE e.event_id IN ({marks})", ids)
+    by_id = {row[0]: dict(zip(COLUMNS, row, strict=True)) for row in rows}
+    return int(found[0][1]), [event_item(by_id[event_id]) for event_id in ids]
+
+
+def count_events(store: Store, query: EventQuery | Clause) -> int:
+    """How many events match; without conditions on mentions, from the events table alone."""
+    clause = query.clause() if isinstance(query, EventQuery) else query
+    if any("m." in condition for condition in clause.conditions):
+        source, params = from_where(clause)
+    else:
+        source, params = "FROM events e" + clause.sql(), clause.params
     return int(store.value(f"SELECT count(*) {source}", params))
 
 
@@ -99,5 +122,5 @@ def list_events(
     store: Store, query: EventQuery, *, sort: str = "-date", limit: int = 50, offset: int = 0
 ) -> Page:
     """One page of the events of `query`, with the number of them all."""
-    items = select_items(store, query, sort=sort, limit=limit, offset=offset)
-    return Page(count_events(store, query), limit, offset, items)
+    total, items = _page(store, query, sort, limit, offset)
+    return Page(count_events(store, query) if total is None else total, limit, offset, items)

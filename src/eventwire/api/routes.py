@@ -4,10 +4,12 @@ returns JSON (shapes in tests/test_api.py)."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import json
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
 from eventwire import analysis
 from eventwire.analysis import Brief, EventQuery, Page, SeriesPoint
@@ -16,7 +18,22 @@ from eventwire.api import params as p
 from eventwire.api.errors import ApiError
 from eventwire.api.stores import StorePool
 
-router = APIRouter(prefix="/api")
+
+class Json(JSONResponse):
+    """JSON written straight from plain data (dates as ISO strings), skipping FastAPI's
+    response validation: the analysis functions already return exactly these shapes."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=_iso).encode()
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+router = APIRouter(prefix="/api", default_response_class=Json)
 BRIEF_HTML_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'"}
 
 
@@ -24,8 +41,8 @@ def pool(request: Request) -> StorePool:
     return request.app.state.pool  # type: ignore[no-any-return]
 
 
-def page(found: Page) -> dict[str, Any]:
-    return dataclasses.asdict(found)
+def page(found: Page) -> Json:
+    return Json(dataclasses.asdict(found))
 
 
 def point(value: SeriesPoint) -> dict[str, Any]:
@@ -35,10 +52,10 @@ def point(value: SeriesPoint) -> dict[str, Any]:
 
 
 @router.get("/summary")
-def summary(request: Request) -> dict[str, Any]:
+def summary(request: Request) -> Json:
     """Corpus counts, events per month by quad class, top dyads, PLOVER mix."""
     with pool(request).store() as store:
-        return analysis.summary(store)
+        return Json(analysis.summary(store))
 
 
 @router.get("/events")
@@ -60,7 +77,7 @@ def events(
     limit: p.Limit = 50,
     offset: p.Offset = 0,
     sort: p.Sort = "-date",
-) -> dict[str, Any]:
+) -> Json:
     """Events matching every filter given, one page, with the total."""
     p.period(since, until)
     query = EventQuery(
@@ -73,43 +90,43 @@ def events(
 
 
 @router.get("/events/{event_id}")
-def event(request: Request, event_id: p.EventId) -> dict[str, Any]:
+def event(request: Request, event_id: p.EventId) -> Json:
     """One event with every mention of it."""
     with pool(request).store() as store:
         found = analysis.event(store, event_id)
     if found is None:
         raise ApiError(404, f"no event {event_id}")
-    return found
+    return Json(found)
 
 
 @router.get("/documents")
-def documents(request: Request, limit: p.Limit = 50, offset: p.Offset = 0) -> dict[str, Any]:
+def documents(request: Request, limit: p.Limit = 50, offset: p.Offset = 0) -> Json:
     """Stored documents, newest first."""
     with pool(request).store() as store:
         return page(analysis.list_documents(store, limit=limit, offset=offset))
 
 
 @router.get("/documents/{doc_id}")
-def document(request: Request, doc_id: p.DocId) -> dict[str, Any]:
+def document(request: Request, doc_id: p.DocId) -> Json:
     """One document: its text and the events it mentions."""
     with pool(request).store() as store:
         found = analysis.document(store, doc_id)
     if found is None:
         raise ApiError(404, f"no document {doc_id!r}")
-    return found
+    return Json(found)
 
 
 @router.get("/actors")
-def actors(request: Request, q: p.Text = None, limit: p.Limit = 50) -> list[dict[str, Any]]:
+def actors(request: Request, q: p.Text = None, limit: p.Limit = 50) -> Json:
     """Actor codes by number of events; `q` a code start or part of a name."""
     with pool(request).store() as store:
-        return analysis.actors(store, q=q, limit=limit)
+        return Json(analysis.actors(store, q=q, limit=limit))
 
 
 @router.get("/actors/{code}")
 def actor_profile(
     request: Request, code: p.PathCode, since: p.Day = None, until: p.Day = None
-) -> dict[str, Any]:
+) -> Json:
     """An actor's profile: partners, event mix, allies, adversaries, trend."""
     p.period(since, until)
     with pool(request).store() as store:
@@ -117,7 +134,7 @@ def actor_profile(
             raise ApiError(404, f"no events of actor {code!r}")
         profile = analysis.actor_profile(store, code, since=since, until=until)
     data = dataclasses.asdict(profile)
-    return data | {"trend": [point(x) for x in profile.trend]}
+    return Json(data | {"trend": [point(x) for x in profile.trend]})
 
 
 @router.get("/dyads")
@@ -129,7 +146,7 @@ def dyads(
     directed: bool = False,
     since: p.Day = None,
     until: p.Day = None,
-) -> dict[str, Any]:
+) -> Json:
     """Counted events per period of a pair, of one actor, or of everyone."""
     p.period(since, until)
     with pool(request).store() as store:
@@ -138,9 +155,8 @@ def dyads(
             since=since, until=until,
         )  # fmt: skip
     names = [x.upper() if x else None for x in (a, b)]
-    return {"a": names[0], "b": names[1], "interval": interval, "directed": directed} | {
-        "series": [point(x) for x in series]
-    }
+    head = {"a": names[0], "b": names[1], "interval": interval, "directed": directed}
+    return Json(head | {"series": [point(x) for x in series]})
 
 
 @router.get("/network")
@@ -150,18 +166,20 @@ def network(
     until: p.Day = None,
     level: p.Level = "country",
     min_events: p.MinEvents = 1,
-) -> dict[str, Any]:
+) -> Json:
     """The actor network of a period: nodes with centrality and community, weighted edges."""
     p.period(since, until)
     with pool(request).store() as store:
         found = analysis.actor_network(
             store, level=level, since=since, until=until, min_events=min_events
         )
-    return {
-        "level": found.level,
-        "nodes": [dataclasses.asdict(n) for n in found.nodes],
-        "edges": [dataclasses.asdict(e) for e in found.edges],
-    }
+    return Json(
+        {
+            "level": found.level,
+            "nodes": [dataclasses.asdict(n) for n in found.nodes],
+            "edges": [dataclasses.asdict(e) for e in found.edges],
+        }
+    )
 
 
 @router.get("/network/edge")
@@ -174,7 +192,7 @@ def network_edge(
     level: p.Level = "country",
     limit: p.Limit = 50,
     offset: p.Offset = 0,
-) -> dict[str, Any]:
+) -> Json:
     """The events behind one edge of the network, both ways, every modality."""
     p.period(since, until)
     pair = (Actor(a, level), Actor(b, level))
@@ -186,11 +204,11 @@ def network_edge(
 @router.get("/places")
 def places(
     request: Request, since: p.Day = None, until: p.Day = None, actor: p.Code = None
-) -> list[dict[str, Any]]:
+) -> Json:
     """Places with their number of counted events."""
     p.period(since, until)
     with pool(request).store() as store:
-        return analysis.places(store, actor=actor, since=since, until=until)
+        return Json(analysis.places(store, actor=actor, since=since, until=until))
 
 
 def _brief(request: Request, a: str, b: str, since: Any, until: Any, limit: int) -> Brief:
@@ -207,10 +225,10 @@ def brief(
     since: p.Day = None,
     until: p.Day = None,
     limit: p.BriefLimit = 30,
-) -> dict[str, Any]:
+) -> Json:
     """The relation brief of a and b as JSON."""
     found = _brief(request, a, b, since, until, limit)
-    return dataclasses.asdict(found) | {"trend": [point(x) for x in found.trend]}
+    return Json(dataclasses.asdict(found) | {"trend": [point(x) for x in found.trend]})
 
 
 @router.get("/brief.md", response_class=PlainTextResponse)

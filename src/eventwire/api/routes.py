@@ -6,9 +6,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
 
 from eventwire import analysis
@@ -43,6 +43,12 @@ def pool(request: Request) -> StorePool:
 
 def page(found: Page) -> Json:
     return Json(dataclasses.asdict(found))
+
+
+def found_or_404(found: dict[str, Any] | None, message: str) -> dict[str, Any]:
+    if found is None:
+        raise ApiError(404, message)
+    return found
 
 
 def point(value: SeriesPoint) -> dict[str, Any]:
@@ -93,10 +99,7 @@ def events(
 def event(request: Request, event_id: p.EventId) -> Json:
     """One event with every mention of it."""
     with pool(request).store() as store:
-        found = analysis.event(store, event_id)
-    if found is None:
-        raise ApiError(404, f"no event {event_id}")
-    return Json(found)
+        return Json(found_or_404(analysis.event(store, event_id), f"no event {event_id}"))
 
 
 @router.get("/documents")
@@ -111,9 +114,7 @@ def document(request: Request, doc_id: p.DocId) -> Json:
     """One document: its text and the events it mentions."""
     with pool(request).store() as store:
         found = analysis.document(store, doc_id)
-    if found is None:
-        raise ApiError(404, f"no document {doc_id!r}")
-    return Json(found)
+    return Json(found_or_404(found, f"no document {doc_id!r}"))
 
 
 @router.get("/actors")
@@ -211,49 +212,37 @@ def places(
         return Json(analysis.places(store, actor=actor, since=since, until=until))
 
 
-def _brief(request: Request, a: str, b: str, since: Any, until: Any, limit: int) -> Brief:
+def relation_brief(
+    request: Request,
+    a: p.RequiredCode,
+    b: p.RequiredCode,
+    since: p.Day = None,
+    until: p.Day = None,
+    limit: p.BriefLimit = 30,
+) -> Brief:
+    """The brief the three brief endpoints render (their shared parameters)."""
     p.period(since, until)
     with pool(request).store() as store:
         return analysis.relation_brief(store, a, b, since=since, until=until, limit=limit)
 
 
+BriefOf = Annotated[Brief, Depends(relation_brief)]
+
+
 @router.get("/brief")
-def brief(
-    request: Request,
-    a: p.RequiredCode,
-    b: p.RequiredCode,
-    since: p.Day = None,
-    until: p.Day = None,
-    limit: p.BriefLimit = 30,
-) -> Json:
+def brief(found: BriefOf) -> Json:
     """The relation brief of a and b as JSON."""
-    found = _brief(request, a, b, since, until, limit)
     return Json(dataclasses.asdict(found) | {"trend": [point(x) for x in found.trend]})
 
 
 @router.get("/brief.md", response_class=PlainTextResponse)
-def brief_markdown(
-    request: Request,
-    a: p.RequiredCode,
-    b: p.RequiredCode,
-    since: p.Day = None,
-    until: p.Day = None,
-    limit: p.BriefLimit = 30,
-) -> PlainTextResponse:
+def brief_markdown(found: BriefOf) -> PlainTextResponse:
     """The relation brief as Markdown."""
-    text = analysis.to_markdown(_brief(request, a, b, since, until, limit))
+    text = analysis.to_markdown(found)
     return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")
 
 
 @router.get("/brief.html", response_class=HTMLResponse)
-def brief_html(
-    request: Request,
-    a: p.RequiredCode,
-    b: p.RequiredCode,
-    since: p.Day = None,
-    until: p.Day = None,
-    limit: p.BriefLimit = 30,
-) -> HTMLResponse:
+def brief_html(found: BriefOf) -> HTMLResponse:
     """The relation brief as one self-contained HTML page."""
-    page_html = analysis.to_html(_brief(request, a, b, since, until, limit))
-    return HTMLResponse(page_html, headers=BRIEF_HTML_HEADERS)
+    return HTMLResponse(analysis.to_html(found), headers=BRIEF_HTML_HEADERS)

@@ -169,7 +169,7 @@ def test_web_browser_event_opens_its_evidence(visit: Visit) -> None:
     visit.shot("events")
 
 
-def test_web_browser_network_edge_lists_its_events(visit: Visit) -> None:
+def test_web_browser_network_edge_lists_events_and_node_its_partners(visit: Visit) -> None:
     page = visit.open("/network")
     point = page.evaluate(
         """() => {
@@ -187,6 +187,17 @@ def test_web_browser_network_edge_lists_its_events(visit: Visit) -> None:
     page.locator("#edge-events li").first.wait_for()
     assert page.locator("#edge-events h2").inner_text() == point["title"]
     visit.shot("network")
+    node = page.evaluate(
+        """() => {
+            const cy = window.eventwire.network;
+            const box = cy.container().getBoundingClientRect();
+            const busiest = cy.nodes().max((n) => n.data('events')).ele;
+            const at = busiest.renderedPosition();
+            return {x: box.left + at.x, y: box.top + at.y};
+        }"""
+    )
+    page.mouse.click(node["x"], node["y"])
+    page.get_by_text("Strongest allies").wait_for()
 
 
 def test_web_browser_timeline_brush_picks_a_period(visit: Visit) -> None:

@@ -62,7 +62,13 @@ function select(row) {
 }
 
 function eventFilters(state, onApply) {
-  const clear = () => setTimeout(() => { for (const name of FILTERS) state[name] = ""; onApply(); });
+  const clear = (event) => {
+    for (const name of FILTERS) {
+      state[name] = "";
+      event.target.form.elements[name].value = "";
+    }
+    onApply();
+  };
   return filterForm(state, onApply, ({ field, choice }) => [
     field("Actor (either side)", "actor", { list: "actor-codes", placeholder: "RUS" }),
     field("Source", "source", { list: "actor-codes", placeholder: "any" }),
@@ -74,7 +80,7 @@ function eventFilters(state, onApply) {
     field("Place", "place", { placeholder: "Gaza, SYR" }),
     field("Text", "q", { type: "search", class: "wide", placeholder: "words in the sentence" }),
     h("button", { type: "submit" }, "Apply"),
-    h("button", { type: "reset", class: "secondary", onclick: clear }, "Clear"),
+    h("button", { type: "button", class: "secondary", onclick: clear }, "Clear"),
   ], { id: "event-filters" });
 }
 
@@ -126,8 +132,10 @@ async function documentView(event) {
   const focus = h("mark", { class: "focus" }, text.slice(start, end));
   const body = h("div", { class: "doc-text", id: "document-text" }, text.slice(0, start), focus, text.slice(end));
   requestAnimationFrame(() => { body.scrollTop = focus.offsetTop - body.offsetTop - 40; });
+  const link = doc.url ? h("a", { href: doc.url, rel: "noreferrer noopener", target: "_blank" }, "original") : null;
   return h("div", {},
     h("p", {}, h("strong", {}, doc.title ?? doc.doc_id), h("br"),
-      h("span", { class: "muted" }, [doc.source, doc.date, count(doc.num_events, "event")].filter(Boolean).join(" · "))),
+      h("span", { class: "muted" }, [doc.source, doc.date, count(doc.num_events, "event")].filter(Boolean).join(" · ")),
+      link ? [" · ", link] : null),
     body);
 }

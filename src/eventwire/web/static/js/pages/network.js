@@ -1,6 +1,6 @@
 // The actor network: cooperation and conflict edges in their own colours; an edge lists its events.
 import { api, library } from "../api.js";
-import { COOPERATION, CONFLICT, count, eventList, filterForm, h, keepInAddress } from "../ui.js";
+import { COOPERATION, CONFLICT, count, eventList, filterForm, h, keepInAddress, number } from "../ui.js";
 
 const LEVELS = { country: "Countries", sector: "Country and sector", group: "Named groups" };
 
@@ -13,7 +13,7 @@ export async function render(main, params) {
   };
   const graph = h("div", { id: "cy", role: "img", "aria-label": "Actor network" });
   const caption = h("p", { class: "muted", id: "network-caption" });
-  const panel = h("aside", { class: "card", id: "edge-events" }, h("p", { class: "empty" }, "Click an edge to list the events between its two actors."));
+  const panel = h("aside", { class: "card", id: "edge-events" }, h("p", { class: "empty" }, "Click an edge to list the events between its two actors, or an actor to see its allies and adversaries."));
   main.append(
     h("h1", {}, "Network"),
     h("p", { class: "lead" }, "Who works with whom and who fights whom. Edge width grows with the number of events; node size with the actor's events."),
@@ -36,6 +36,7 @@ export async function render(main, params) {
     cy.layout({ name: "circle" }).run();
     cy.layout(LAYOUT).run();
     cy.on("tap", "edge", (event) => showEdge(panel, event.target.data(), state));
+    cy.on("tap", "node", (event) => showActor(panel, event.target.data(), state));
     window.eventwire = { ...window.eventwire, network: cy }; // a handle for the browser tests
     caption.textContent = `${network.nodes.length} actors, ${network.edges.length} pairs` +
       (state.since || state.until ? `, ${state.since || "…"} to ${state.until || "…"}` : ", whole corpus");
@@ -111,5 +112,36 @@ async function showEdge(panel, edge, state) {
     h("h2", {}, edge.title),
     h("p", { class: "muted" }, `${count(edge.count, `${edge.kind} event`)} counted; ${count(page.total, "event")} in all, with the planned, negated and denied ones.`),
     eventList(page.items),
+  );
+}
+
+async function showActor(panel, node, state) {
+  const links = h("p", {},
+    h("a", { href: `/events?actor=${encodeURIComponent(node.id)}` }, "events"), " · ",
+    h("a", { href: `/timeline?a=${encodeURIComponent(node.id)}` }, "timeline"), " · ",
+    h("a", { href: `/map?actor=${encodeURIComponent(node.id)}` }, "map"));
+  panel.replaceChildren(h("h2", {}, node.label), h("p", { class: "muted" }, "Loading…"));
+  let profile;
+  try {
+    profile = await api(`actors/${encodeURIComponent(node.id)}`, { since: state.since, until: state.until });
+  } catch (error) {
+    panel.replaceChildren(h("h2", {}, node.label), h("p", { class: "muted" }, `No profile: ${error.message}`), links);
+    return;
+  }
+  const partners = (title, list) => [
+    h("h3", {}, title),
+    list.length
+      ? h("table", { class: "data" }, h("tbody", {}, list.map((p) => h("tr", {},
+        h("td", {}, h("a", { href: `/brief?a=${encodeURIComponent(node.id)}&b=${encodeURIComponent(p.code)}` }, p.name ?? p.code)),
+        h("td", { class: "num", style: `color:${COOPERATION}` }, number(p.cooperation)),
+        h("td", { class: "num", style: `color:${CONFLICT}` }, number(p.conflict))))))
+      : h("p", { class: "muted" }, "None."),
+  ];
+  panel.replaceChildren(
+    h("h2", {}, profile.name ?? node.label),
+    h("p", { class: "muted" }, `${count(profile.events, "counted event")}, ${profile.first_date ?? "—"} to ${profile.last_date ?? "—"}; mean Goldstein ${number(profile.goldstein, 1)}.`),
+    ...partners("Strongest allies (cooperation, conflict)", profile.allies),
+    ...partners("Main adversaries", profile.adversaries),
+    links,
   );
 }

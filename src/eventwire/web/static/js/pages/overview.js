@@ -1,6 +1,6 @@
 // Overview: corpus counts, events over time, the busiest dyads and the PLOVER mix.
 import { api, library } from "../api.js";
-import { allPeriods } from "../periods.js";
+import { allPeriods, periodEnd } from "../periods.js";
 import { chart, quadBars } from "../charts.js";
 import { COOPERATION, CONFLICT, h, number, stat } from "../ui.js";
 
@@ -19,7 +19,7 @@ export async function render(main) {
       stat("Events", summary.events),
       stat("Mentions", summary.mentions),
       stat("Period", summary.first_date ? [summary.first_date, h("br"), `to ${summary.last_date}`] : "—", { size: "small" })),
-    h("section", { class: "card" }, h("h2", {}, "Events per month"), timeChart),
+    h("section", { class: "card" }, h("h2", {}, "Events per month"), h("p", { class: "muted" }, "Click a bar to list its events."), timeChart),
     h("div", { class: "grid two", style: "margin-top:16px" },
       h("section", { class: "card" }, h("h2", {}, "Top dyads"), dyadTable(summary.top_dyads)),
       h("section", { class: "card" }, h("h2", {}, "PLOVER mix"), mixChart)),
@@ -28,7 +28,7 @@ export async function render(main) {
     for (const box of [timeChart, mixChart]) box.replaceChildren(h("p", { class: "empty" }, "No counted events."));
     return;
   }
-  chart(echarts, timeChart, {
+  const perMonth = chart(echarts, timeChart, {
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     legend: { bottom: 0 },
     grid: { left: 40, right: 16, top: 16, bottom: 56 },
@@ -37,13 +37,19 @@ export async function render(main) {
     series: quadBars(months),
   });
   const plover = [...summary.plover].reverse();
-  chart(echarts, mixChart, {
+  const mix = chart(echarts, mixChart, {
     tooltip: { trigger: "item" },
     grid: { left: 96, right: 24, top: 8, bottom: 24 },
     xAxis: { type: "value", minInterval: 1 },
     yAxis: { type: "category", data: plover.map((p) => p.plover) },
     series: [{ type: "bar", data: plover.map((p) => ({ value: p.events, itemStyle: { color: ploverColor(p.plover) } })) }],
   });
+  // A bar opens its events in the table.
+  perMonth.on("click", (event) => {
+    const month = months[event.dataIndex].period;
+    location.assign(`/events?since=${month}-01&until=${periodEnd(month, "month")}`);
+  });
+  mix.on("click", (event) => location.assign(`/events?plover=${plover[event.dataIndex].plover}`));
 }
 
 const CONFLICT_TYPES = new Set(["REJECT", "ACCUSE", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT"]);

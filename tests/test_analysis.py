@@ -25,6 +25,7 @@ from eventwire.analysis import (
     to_html,
     to_markdown,
 )
+from eventwire.analysis.snapshot import Snapshot
 from eventwire.store import Store
 from test_analysis_support import build_store, fill_store
 from test_store_support import open_test_store
@@ -32,13 +33,18 @@ from test_store_support import open_test_store
 D = dt.date.fromisoformat
 
 
-@pytest.fixture(scope="module", params=["duckdb", "postgresql"])
+@pytest.fixture(scope="module", params=["duckdb", "snapshot", "postgresql"])
 def store(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Store]:
-    """The small store on both back ends: the analysis SQL must mean the same on each."""
-    opened = open_test_store(request.param, tmp_path_factory.mktemp("analysis"))
-    with fill_store(opened):
+    """The small store on both back ends, and as a snapshot: the analysis SQL must mean
+    the same on each."""
+    folder = tmp_path_factory.mktemp("analysis")
+    if request.param == "snapshot":
+        with Snapshot.load(build_store(folder / "small.duckdb")) as snapshot:
+            yield snapshot
+        return
+    with fill_store(open_test_store(request.param, folder)) as opened:
         yield opened
 
 

@@ -19,6 +19,7 @@ from eventwire.analysis.profile import ActorProfile, actor_profile, partners
 from eventwire.analysis.query import Actor, EventQuery
 from eventwire.analysis.render import to_html, to_markdown
 from eventwire.analysis.series import SeriesPoint, dyad_series
+from eventwire.analysis.snapshot import Snapshot
 
 __all__ = [
     "Actor",
@@ -28,6 +29,7 @@ __all__ = [
     "Network",
     "Page",
     "SeriesPoint",
+    "Snapshot",
     "actor_network",
     "actor_profile",
     "actors",

@@ -126,11 +126,11 @@ def _statements(
     reports an event between them: denials and declarations about the relation."""
     clause = EventQuery(since=since, until=until).clause()
     clause.add(*_as_args(any_of("source", pair)))
-    clause.add("m.target_code IS NULL AND m.target_country IS NULL")
+    clause.add("e.target_code IS NULL AND e.target_country IS NULL")
     both, both_params = pair_match(*pair, alias="x")
     clause.add(
-        "EXISTS (SELECT 1 FROM mentions x WHERE x.doc_key = m.doc_key "
-        f"AND x.story_index = m.story_index AND {both})",
+        "EXISTS (SELECT 1 FROM mentions x WHERE x.doc_key = e.doc_key "
+        f"AND x.story_index = e.story_index AND {both})",
         *both_params,
     )
     return [
@@ -144,8 +144,8 @@ def _as_args(match: tuple[str, list[Any]]) -> tuple[Any, ...]:
 
 
 def _span(store: Store, query: EventQuery) -> tuple[dt.date | None, dt.date | None]:
-    source, params = from_where(query)
-    first, last = store.rows(f"SELECT min(e.date), max(e.date) {source}", params)[0]
+    source, params = from_where(store, query)
+    first, last = store.rows(f"SELECT min(e.event_date), max(e.event_date) {source}", params)[0]
     return first, last
 
 

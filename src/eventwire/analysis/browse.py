@@ -10,7 +10,7 @@ from eventwire.analysis.items import ACTOR_KEYS, Page, select_items
 from eventwire.analysis.names import Names, load_names
 from eventwire.analysis.network import edge_counts
 from eventwire.analysis.profile import plover_mix
-from eventwire.analysis.query import Actor, EventQuery, from_where
+from eventwire.analysis.query import Actor, EventQuery, from_where, relation
 from eventwire.analysis.series import QUAD_COUNTS
 from eventwire.store.connection import Store
 
@@ -23,8 +23,8 @@ def summary(store: Store, *, names: Names | None = None) -> dict[str, Any]:
     names = names or load_names(store)
     documents = store.value("SELECT count(*) FROM documents WHERE status = 'coded'")
     events, first, last = store.rows("SELECT count(*), min(date), max(date) FROM events")[0]
-    source, params = from_where(EventQuery(counted=True), "e.date IS NOT NULL")
-    month = "CAST(date_trunc('month', e.date) AS DATE)"
+    source, params = from_where(store, EventQuery(counted=True), "e.event_date IS NOT NULL")
+    month = "CAST(date_trunc('month', e.event_date) AS DATE)"
     months = store.rows(
         f"SELECT {month}, count(*), {QUAD_COUNTS} {source} GROUP BY 1 ORDER BY 1", params
     )
@@ -130,9 +130,9 @@ def places(
     query = EventQuery(
         actor=Actor(actor) if actor else None, since=since, until=until, counted=True
     )
-    source, params = from_where(query, "m.location_name IS NOT NULL")
+    source, params = from_where(store, query, "e.location_name IS NOT NULL")
     sql = (
-        "SELECT m.location_name, m.location_country, m.location_lat, m.location_lon, count(*) "
+        "SELECT e.location_name, e.location_country, e.location_lat, e.location_lon, count(*) "
         f"{source} GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 1 LIMIT ?"
     )
     fields = ("name", "country", "lat", "lon", "events")
@@ -146,9 +146,7 @@ def actors(
     starting with it or names containing it."""
     names = names or load_names(store)
     arms = " UNION ALL ".join(
-        f"SELECT m.{role}_code AS code FROM events e JOIN mentions m "
-        "ON m.doc_key = e.first_doc_key AND m.mention_id = e.first_mention_id"
-        for role in ("source", "target")
+        f"SELECT e.{role}_code AS code FROM {relation(store)} e" for role in ("source", "target")
     )
     rows = store.rows(
         f"SELECT code, count(*) FROM ({arms}) a WHERE code IS NOT NULL "

@@ -5,26 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from eventwire.analysis.query import Clause, EventQuery, from_where
+from eventwire.analysis.query import AMONG, Clause, EventQuery, from_where, relation
 from eventwire.store.connection import Store
-from eventwire.store.query import COLUMNS, FROM_EVENTS, MENTION_FIELDS
+from eventwire.store.query import COLUMNS
 
-SELECTED = ", ".join(
-    [
-        "e.event_id, e.date, e.num_mentions, e.num_sources, e.num_documents",
-        ", ".join(f"m.{name}" for name in MENTION_FIELDS),
-        "d.source, d.url",
-    ]
-)
+SELECTED = ", ".join(f"e.{name}" for name in COLUMNS)
 SORTS = {
-    "date": "e.date ASC NULLS FIRST, e.event_id ASC",
-    "-date": "e.date DESC NULLS LAST, e.event_id DESC",
-    "goldstein": "m.goldstein ASC, e.event_id ASC",
-    "-goldstein": "m.goldstein DESC, e.event_id DESC",
+    "date": "e.event_date ASC NULLS FIRST, e.event_id ASC",
+    "-date": "e.event_date DESC NULLS LAST, e.event_id DESC",
+    "goldstein": "e.goldstein ASC, e.event_id ASC",
+    "-goldstein": "e.goldstein DESC, e.event_id DESC",
     "mentions": "e.num_mentions ASC, e.event_id ASC",
     "-mentions": "e.num_mentions DESC, e.event_id DESC",
     "salience": (
-        "abs(m.goldstein) DESC, e.num_mentions DESC, e.num_sources DESC, e.date, e.event_id"
+        "abs(e.goldstein) DESC, e.num_mentions DESC, e.num_sources DESC, e.event_date, e.event_id"
     ),
 }
 """Orders by name; `salience` ranks the key events of a brief."""
@@ -94,27 +88,22 @@ def _page(
 
     Two steps: the page's event ids with the count of all matches, from the filtered join,
     then the full rows of those ids. Sorting narrow rows and reading the 60 columns of one
-    page only is several times faster than sorting the full rows of every match.
+    page only is several times faster than sorting the full rows of every match; the ids
+    go in as one list parameter (a semi-join: DuckDB scans every column for `IN (?, ...)`).
     """
-    source, params = from_where(query)
+    source, params = from_where(store, query)
     sql = f"SELECT e.event_id, count(*) OVER () {source} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?"
     found = store.rows(sql, [*params, limit, offset])
     if not found:
         return (0 if offset == 0 else None), []
     ids = [row[0] for row in found]
-    marks = ", ".join("?" for _ in ids)
-    rows = store.rows(f"SELECT {SELECTED} {FROM_EVENTS} WHERE e.event_id IN ({marks})", ids)
+    rows = store.rows(f"SELECT {SELECTED} FROM {relation(store)} e WHERE {AMONG}", [ids])
     by_id = {row[0]: dict(zip(COLUMNS, row, strict=True)) for row in rows}
     return int(found[0][1]), [event_item(by_id[event_id]) for event_id in ids]
 
 
 def count_events(store: Store, query: EventQuery | Clause) -> int:
-    """How many events match; without conditions on mentions, from the events table alone."""
-    clause = query.clause() if isinstance(query, EventQuery) else query
-    if any("m." in condition for condition in clause.conditions):
-        source, params = from_where(clause)
-    else:
-        source, params = "FROM events e" + clause.sql(), clause.params
+    source, params = from_where(store, query)
     return int(store.value(f"SELECT count(*) {source}", params))
 
 

@@ -63,12 +63,12 @@ def edge_counts(
     source_key, target_key = actor_key("source", level), actor_key("target", level)
     first, second = f"least({source_key}, {target_key})", f"greatest({source_key}, {target_key})"
     source, params = from_where(
-        query, COUNTED, known("source", level), known("target", level),
+        store, query, COUNTED, known("source", level), known("target", level),
         f"{source_key} <> {target_key}",
     )  # fmt: skip
     sql = (
         f"SELECT {first}, {second}, sum(CASE WHEN {COOPERATION} THEN 1 ELSE 0 END), "
-        f"sum(CASE WHEN {CONFLICT} THEN 1 ELSE 0 END), count(*), avg(m.goldstein) "
+        f"sum(CASE WHEN {CONFLICT} THEN 1 ELSE 0 END), count(*), avg(e.goldstein) "
         f"{source} GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY 5 DESC, 1, 2"
     )
     return [

@@ -18,10 +18,10 @@ from eventwire.analysis.query import (
     any_of,
     from_where,
     known,
+    relation,
 )
 from eventwire.analysis.series import QUAD_COUNTS, SeriesPoint, series
 from eventwire.store.connection import Store
-from eventwire.store.query import FROM_EVENTS
 
 TOP = 10
 
@@ -76,9 +76,10 @@ def partners(
         clause.add(f"NOT {theirs}", *theirs_params)
         clause.add(known(other, level))
         arms.append(
-            f"SELECT {actor_key(other, level)} AS partner, m.goldstein AS goldstein, "
+            f"SELECT {actor_key(other, level)} AS partner, e.goldstein AS goldstein, "
             f"CASE WHEN {COOPERATION} THEN 1 ELSE 0 END AS cooperation, "
-            f"CASE WHEN {CONFLICT} THEN 1 ELSE 0 END AS conflict {FROM_EVENTS}{clause.sql()}"
+            f"CASE WHEN {CONFLICT} THEN 1 ELSE 0 END AS conflict "
+            f"FROM {relation(store)} e{clause.sql()}"
         )
         params += clause.params
     sql = (
@@ -136,11 +137,11 @@ def _totals(store: Store, actor: Actor, query: EventQuery) -> dict[str, Any]:
     (as_source, source_params), (as_target, target_params) = (
         actor.match(role) for role in ("source", "target")
     )
-    source, params = from_where(query)
+    source, params = from_where(store, query)
     row = store.rows(
         f"SELECT count(*), sum(CASE WHEN {as_source} THEN 1 ELSE 0 END), "
-        f"sum(CASE WHEN {as_target} THEN 1 ELSE 0 END), min(e.date), max(e.date), "
-        f"avg(m.goldstein), {QUAD_COUNTS} {source}",
+        f"sum(CASE WHEN {as_target} THEN 1 ELSE 0 END), min(e.event_date), max(e.event_date), "
+        f"avg(e.goldstein), {QUAD_COUNTS} {source}",
         [*source_params, *target_params, *params],
     )[0]
     goldstein = None if row[5] is None else round(float(row[5]), 3)
@@ -157,6 +158,6 @@ def _totals(store: Store, actor: Actor, query: EventQuery) -> dict[str, Any]:
 
 def plover_mix(store: Store, query: EventQuery) -> list[dict[str, Any]]:
     """Events per PLOVER type, most first (events with no PLOVER type left out)."""
-    source, params = from_where(query, "m.plover IS NOT NULL")
-    sql = f"SELECT m.plover, count(*) {source} GROUP BY 1 ORDER BY 2 DESC, 1"
+    source, params = from_where(store, query, "e.plover IS NOT NULL")
+    sql = f"SELECT e.plover, count(*) {source} GROUP BY 1 ORDER BY 2 DESC, 1"
     return [{"plover": p, "events": int(n)} for p, n in store.rows(sql, params)]

@@ -1,7 +1,10 @@
 """The event selection every analysis shares: filters as parameterised SQL, actor levels.
 
-An event is described by its first mention (store/query.py's FROM_EVENTS join). Filters
-build `WHERE` clauses with `?` placeholders only; values never enter the SQL text.
+An event is described by its first mention: every query reads one relation, alias `e`,
+with a row per event holding the event's counts and its first mention's fields (columns
+named as store/query.py's COLUMNS). On a store it is the join FIRST_MENTIONS; on a
+Snapshot (analysis/snapshot.py) the same rows materialised once, so no query joins.
+Filters build `WHERE` clauses with `?` placeholders only; values never enter the SQL text.
 """
 
 from __future__ import annotations
@@ -10,19 +13,32 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from eventwire.store.query import FROM_EVENTS
+from eventwire.store.connection import Store
+from eventwire.store.query import COLUMNS, MENTION_FIELDS
 
 Level = Literal["country", "sector", "group"]
 LEVELS: tuple[Level, ...] = ("country", "sector", "group")
 MODALITIES = ("asserted", "planned", "hypothetical", "reported_denied")
+FIRST_MENTIONS = (
+    "(SELECT ev.event_id, ev.date AS event_date, ev.num_mentions, ev.num_sources, "
+    "ev.num_documents, "
+    + ", ".join(f"mn.{name}" for name in MENTION_FIELDS)
+    + ", d.source AS outlet, d.url, mn.doc_key FROM events ev JOIN mentions mn "
+    "ON mn.doc_key = ev.first_doc_key AND mn.mention_id = ev.first_mention_id "
+    "JOIN documents d ON d.doc_key = ev.first_doc_key)"
+)
+FIRST_MENTION_COLUMNS = (*COLUMNS, "doc_key")
+SNAPSHOT_TABLE = "first_mentions"
+AMONG = "e.event_id IN (SELECT unnest(?))"
+"""Events whose ids are in one list parameter."""
 COUNTED = "NOT e.negated AND e.modality IN ('asserted', 'planned')"
 """Events that count in series, networks and profiles: a denial or a maybe is no event."""
-COOPERATION = "m.quad_class IN (1, 2)"
-CONFLICT = "m.quad_class IN (3, 4)"
+COOPERATION = "e.quad_class IN (1, 2)"
+CONFLICT = "e.quad_class IN (3, 4)"
 ROLES = ("source", "target")
 
 
-def actor_key(role: str, level: Level, alias: str = "m") -> str:
+def actor_key(role: str, level: Level, alias: str = "e") -> str:
     """SQL for the actor of `role` at `level`: country (else its code, as for IGOs), the
     country and sector (`IRNGOV`), or its named group (`hezbollah`) else its country."""
     column = f"{alias}.{role}"
@@ -67,8 +83,8 @@ class Actor:
     value: str
     level: Level | None = None
 
-    def match(self, role: str, alias: str = "m") -> tuple[str, list[Any]]:
-        """SQL true when the actor of `role` in mentions `alias` is this one."""
+    def match(self, role: str, alias: str = "e") -> tuple[str, list[Any]]:
+        """SQL true when the actor of `role` in the row `alias` is this one."""
         if self.level is not None:
             return f"{actor_key(role, self.level, alias)} = ?", [self.value]
         code = self.value.upper()
@@ -105,8 +121,7 @@ class EventQuery:
     def clause(self) -> Clause:
         clause = Clause()
         if self.event_ids is not None:
-            marks = ", ".join("?" for _ in self.event_ids) or "NULL"
-            clause.add(f"e.event_id IN ({marks})", *self.event_ids)
+            clause.add(AMONG, list(self.event_ids))
         if self.actor:
             _either_side(clause, self.actor)
         for role, actor in zip(ROLES, (self.source, self.target), strict=True):
@@ -116,35 +131,35 @@ class EventQuery:
             clause.add(*_as_args(pair_match(*self.pair, directed=self.directed)))
         self._attributes(clause)
         if self.since:
-            clause.add("e.date >= ?", self.since)
+            clause.add("e.event_date >= ?", self.since)
         if self.until:
-            clause.add("e.date <= ?", self.until)
+            clause.add("e.event_date <= ?", self.until)
         if self.counted:
             clause.add(COUNTED)
         return clause
 
     def _attributes(self, clause: Clause) -> None:
         if self.plover:
-            clause.add("m.plover = ?", self.plover.upper())
+            clause.add("e.plover = ?", self.plover.upper())
         if self.cameo:
-            clause.add("m.cameo LIKE ?", self.cameo + "%")
+            clause.add("e.cameo LIKE ?", self.cameo + "%")
         if self.quad is not None:
-            clause.add("m.quad_class = ?", self.quad)
+            clause.add("e.quad_class = ?", self.quad)
         if self.modality:
             clause.add("e.modality = ?", self.modality)
         if self.negated is not None:
             clause.add("e.negated = ?", self.negated)
         if self.place:
             clause.add(
-                "(lower(m.location_name) LIKE ? ESCAPE '\\' OR m.location_country = ?)",
+                "(lower(e.location_name) LIKE ? ESCAPE '\\' OR e.location_country = ?)",
                 contains(self.place),
                 self.place.upper(),
             )
         if self.text:
-            clause.add("lower(m.sentence) LIKE ? ESCAPE '\\'", contains(self.text))
+            clause.add("lower(e.sentence) LIKE ? ESCAPE '\\'", contains(self.text))
 
 
-def any_of(role: str, actors: tuple[Actor, ...], alias: str = "m") -> tuple[str, list[Any]]:
+def any_of(role: str, actors: tuple[Actor, ...], alias: str = "e") -> tuple[str, list[Any]]:
     """SQL true when the actor of `role` is any of `actors` (false, never NULL)."""
     parts = [actor.match(role, alias) for actor in actors]
     sql = "coalesce((" + " OR ".join(p[0] for p in parts) + "), false)"
@@ -167,9 +182,9 @@ def _either_side(clause: Clause, actor: Actor) -> None:
 
 
 def pair_match(
-    a: Actor, b: Actor, *, directed: bool = False, alias: str = "m"
+    a: Actor, b: Actor, *, directed: bool = False, alias: str = "e"
 ) -> tuple[str, list[Any]]:
-    """SQL true when mention `alias` is from a to b (or from b to a unless `directed`)."""
+    """SQL true when the row `alias` is from a to b (or from b to a unless `directed`)."""
     forward, forward_params = _directed(a, b, alias)
     if directed:
         return forward, forward_params
@@ -182,9 +197,16 @@ def _directed(source: Actor, target: Actor, alias: str) -> tuple[str, list[Any]]
     return f"({s} AND {t})", s_params + t_params
 
 
-def from_where(query: EventQuery | Clause, *conditions: str) -> tuple[str, list[Any]]:
+def relation(store: Store) -> str:
+    """The first-mention rows of `store`: its snapshot table, or the join."""
+    from eventwire.analysis.snapshot import Snapshot
+
+    return SNAPSHOT_TABLE if isinstance(store, Snapshot) else FIRST_MENTIONS
+
+
+def from_where(store: Store, query: EventQuery | Clause, *conditions: str) -> tuple[str, list[Any]]:
     """`FROM ... WHERE ...` for the events of `query` (or of a clause built already) and
     any further `conditions` (SQL with no parameters), and its parameters."""
     clause = query.clause() if isinstance(query, EventQuery) else query
     extended = Clause([*clause.conditions, *conditions], list(clause.params))
-    return FROM_EVENTS + extended.sql(), extended.params
+    return f"FROM {relation(store)} e{extended.sql()}", extended.params

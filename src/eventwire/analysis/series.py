@@ -19,7 +19,7 @@ from eventwire.store.connection import Store
 
 Interval = Literal["day", "week", "month"]
 INTERVALS: tuple[Interval, ...] = ("day", "week", "month")
-QUAD_COUNTS = ", ".join(f"sum(CASE WHEN m.quad_class = {q} THEN 1 ELSE 0 END)" for q in range(1, 5))
+QUAD_COUNTS = ", ".join(f"sum(CASE WHEN e.quad_class = {q} THEN 1 ELSE 0 END)" for q in range(1, 5))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,11 +67,11 @@ def dyad_series(
 
 def series(store: Store, query: EventQuery, interval: Interval = "month") -> list[SeriesPoint]:
     """Counted events of any query, per period."""
-    source, params = from_where(query, COUNTED, "e.date IS NOT NULL")
+    source, params = from_where(store, query, COUNTED, "e.event_date IS NOT NULL")
     period = _period(interval)
     sql = (
         f"SELECT {period} AS period, count(*), sum(e.num_mentions), {QUAD_COUNTS}, "
-        f"avg(m.goldstein) {source} GROUP BY 1 ORDER BY 1"
+        f"avg(e.goldstein) {source} GROUP BY 1 ORDER BY 1"
     )
     return [_point(row) for row in store.rows(sql, params)]
 
@@ -80,7 +80,7 @@ def _period(interval: str) -> str:
     """SQL for the first day of the event's period (the interval is checked: it enters SQL)."""
     if interval not in INTERVALS:
         raise ValueError(f"interval {interval!r}: use one of {', '.join(INTERVALS)}")
-    return f"CAST(date_trunc('{interval}', e.date) AS DATE)"
+    return f"CAST(date_trunc('{interval}', e.event_date) AS DATE)"
 
 
 def _point(row: tuple[Any, ...]) -> SeriesPoint:
@@ -108,13 +108,13 @@ def pair_series(
     """The series of every pair at once, both ways, by pair then period."""
     one, other = actor_key("source", level), actor_key("target", level)
     source, params = from_where(
-        EventQuery(since=since, until=until), COUNTED, "e.date IS NOT NULL",
+        store, EventQuery(since=since, until=until), COUNTED, "e.event_date IS NOT NULL",
         known("source", level), known("target", level), f"{one} <> {other}",
     )  # fmt: skip
     period = _period(interval)
     sql = (
         f"SELECT least({one}, {other}), greatest({one}, {other}), {period}, count(*), "
-        f"sum(e.num_mentions), {QUAD_COUNTS}, avg(m.goldstein) {source} "
+        f"sum(e.num_mentions), {QUAD_COUNTS}, avg(e.goldstein) {source} "
         "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"
     )
     return [PairPoint(row[0], row[1], _point(row[2:])) for row in store.rows(sql, params)]

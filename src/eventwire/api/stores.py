@@ -2,7 +2,8 @@
 request at a time (a DuckDB connection is not to be shared between threads at once).
 
 DuckDB: one database opened once, and a cursor (its own connection to the same database)
-per pool slot. PostgreSQL: one connection per slot.
+per pool slot; read-only, it is a Snapshot (analysis/snapshot.py), its first mentions
+flattened in memory. PostgreSQL: one connection per slot.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from eventwire.analysis.snapshot import Snapshot
 from eventwire.store import Store
-from eventwire.store.connection import PostgresDialect
+from eventwire.store.connection import PostgresDialect, dialect_for
 
 POOL_SIZE = 16
 
@@ -24,15 +26,22 @@ class StorePool:
     def __init__(self, url: str, *, read_only: bool, size: int = POOL_SIZE) -> None:
         self.url = url
         self.read_only = read_only
-        self.root = Store.open(url, read_only=read_only)
+        self.postgres = isinstance(dialect_for(url), PostgresDialect)
+        self.root: Store = (
+            Snapshot.load(url)
+            if read_only and not self.postgres
+            else Store.open(url, read_only=read_only)
+        )
         self.idle: queue.LifoQueue[Store] = queue.LifoQueue()
         self.slots = threading.BoundedSemaphore(size)
         self.write_lock = threading.Lock()
         """Writers take turns (PostgreSQL locks too; DuckDB has one writer per file)."""
 
     def _new(self) -> Store:
-        if isinstance(self.root.dialect, PostgresDialect):
+        if self.postgres:
             return Store.open(self.url, read_only=self.read_only)
+        if isinstance(self.root, Snapshot):
+            return self.root.cursor()
         return Store(self.root.connection.cursor(), self.root.dialect, self.url)
 
     @contextmanager

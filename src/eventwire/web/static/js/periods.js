@@ -13,7 +13,17 @@ export function allPeriods(points, key, interval) {
   const end = parse(points[points.length - 1][key]);
   while (at <= end && periods.length < 5000) {
     const label = monthly ? format(at).slice(0, 7) : format(at);
-    periods.push(byPeriod.get(label) ?? { [key]: label, events: 0, quad1: 0, quad2: 0, quad3: 0, quad4: 0, goldstein: null });
+    periods.push(
+      byPeriod.get(label) ?? {
+        [key]: label,
+        events: 0,
+        quad1: 0,
+        quad2: 0,
+        quad3: 0,
+        quad4: 0,
+        goldstein: null,
+      },
+    );
     at = next(at, interval);
   }
   return periods;

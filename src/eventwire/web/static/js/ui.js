@@ -28,8 +28,22 @@ export const QUADS = {
 export const COOPERATION = QUADS[2].color;
 export const CONFLICT = QUADS[4].color;
 export const PLOVER_TYPES = [
-  "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-  "REJECT", "ACCUSE", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
+  "AGREE",
+  "CONSULT",
+  "SUPPORT",
+  "CONCEDE",
+  "COOPERATE",
+  "AID",
+  "RETREAT",
+  "REQUEST",
+  "REJECT",
+  "ACCUSE",
+  "THREATEN",
+  "SANCTION",
+  "PROTEST",
+  "MOBILIZE",
+  "COERCE",
+  "ASSAULT",
 ];
 export const MODALITIES = ["asserted", "planned", "hypothetical", "reported_denied"];
 
@@ -122,7 +136,11 @@ export function eventTable(items, { onSelect, sort, onSort } = {}) {
   const rows = items.map((item) => {
     const row = h(
       "tr",
-      { class: onSelect ? "clickable" : "", dataset: { eventId: item.event_id }, tabindex: onSelect ? 0 : null },
+      {
+        class: onSelect ? "clickable" : "",
+        dataset: { eventId: item.event_id },
+        tabindex: onSelect ? 0 : null,
+      },
       COLUMNS.map((column) => h("td", { class: column.num ? "num" : "" }, column.cell(item))),
     );
     if (onSelect) {
@@ -144,8 +162,16 @@ export function pager({ total, limit, offset }, onPage) {
     "div",
     { class: "pager" },
     h("span", {}, total ? `${offset + 1}–${last} of ${number(total)}` : "0 events"),
-    h("button", { class: "secondary", disabled: offset === 0, onclick: () => onPage(Math.max(0, offset - limit)) }, "Previous"),
-    h("button", { class: "secondary", disabled: last >= total, onclick: () => onPage(offset + limit) }, "Next"),
+    h(
+      "button",
+      { class: "secondary", disabled: offset === 0, onclick: () => onPage(Math.max(0, offset - limit)) },
+      "Previous",
+    ),
+    h(
+      "button",
+      { class: "secondary", disabled: last >= total, onclick: () => onPage(offset + limit) },
+      "Next",
+    ),
   );
 }
 
@@ -159,7 +185,16 @@ export function eventList(items) {
       h(
         "li",
         { dataset: { eventId: item.event_id } },
-        h("div", { class: "muted" }, `${item.date ?? "—"} · `, actorLabel(item.source), " → ", actorLabel(item.target), " ", ...eventBadges(item)),
+        h(
+          "div",
+          { class: "muted" },
+          `${item.date ?? "—"} · `,
+          actorLabel(item.source),
+          " → ",
+          actorLabel(item.target),
+          " ",
+          ...eventBadges(item),
+        ),
         highlightedSentence(item),
         h("a", { href: `/events?id=${item.event_id}` }, "Open the evidence"),
       ),
@@ -178,9 +213,16 @@ export function actorOptions(actors) {
 
 /** A figure in a card: a count or a short text, with its label. */
 export function stat(label, value, { color, size = "" } = {}) {
-  return h("div", { class: "card stat" },
-    h("div", { class: `value ${size}`, style: color ? `color:${color}` : null }, typeof value === "number" ? number(value) : value),
-    h("div", { class: "label" }, label));
+  return h(
+    "div",
+    { class: "card stat" },
+    h(
+      "div",
+      { class: `value ${size}`, style: color ? `color:${color}` : null },
+      typeof value === "number" ? number(value) : value,
+    ),
+    h("div", { class: "label" }, label),
+  );
 }
 
 /** A filter form bound to `state`: `build({ field, choice })` lays out its controls, where
@@ -189,12 +231,38 @@ export function stat(label, value, { color, size = "" } = {}) {
 export function filterForm(state, onApply, build, attrs = {}) {
   const labelled = (label, control) => h("label", {}, label, control);
   const field = (label, name, extra = {}) =>
-    labelled(label, h("input", { name, value: state[name], type: "text", oninput: (e) => { state[name] = e.target.value; }, ...extra }));
+    labelled(
+      label,
+      h("input", {
+        name,
+        value: state[name],
+        type: "text",
+        oninput: (e) => {
+          state[name] = e.target.value;
+        },
+        ...extra,
+      }),
+    );
   const choice = (label, name, options, blank) =>
-    labelled(label, h("select", { name, onchange: (e) => { state[name] = e.target.value; onApply(); } },
-      blank === undefined ? null : h("option", { value: "" }, blank),
-      options.map(([value, text]) => h("option", { value, selected: value === state[name] }, text))));
-  const submit = (event) => { event.preventDefault(); onApply(); };
+    labelled(
+      label,
+      h(
+        "select",
+        {
+          name,
+          onchange: (e) => {
+            state[name] = e.target.value;
+            onApply();
+          },
+        },
+        blank === undefined ? null : h("option", { value: "" }, blank),
+        options.map(([value, text]) => h("option", { value, selected: value === state[name] }, text)),
+      ),
+    );
+  const submit = (event) => {
+    event.preventDefault();
+    onApply();
+  };
   return h("form", { class: "filters card", onsubmit: submit, ...attrs }, build({ field, choice }));
 }
 

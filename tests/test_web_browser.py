@@ -20,7 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import uvicorn
+from playwright.sync_api import sync_playwright
 
+from eventwire.api.app import create_app
+from eventwire.store import Store, ingest
 from eventwire.web import PAGES
 
 pytestmark = pytest.mark.browser
@@ -35,14 +39,11 @@ if not CHROMIUM.exists():
         f"no chromium at {CHROMIUM}: install Debian's package (apt-get install chromium)",
         allow_module_level=True,
     )
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     """A DuckDB store coded from the sample corpus (once for these tests: coding is slow)."""
-    from eventwire.store import Store, ingest
-
     url = str(tmp_path_factory.mktemp("web") / "sample.duckdb")
     with Store.open(url) as store:
         report = ingest([ROOT / "samples" / "news.jsonl"], store=store)
@@ -53,10 +54,6 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 @pytest.fixture(scope="module")
 def base_url(sample_db: str) -> Iterator[str]:
     """`eventwire serve`'s app under uvicorn on 127.0.0.1 and a random port."""
-    import uvicorn
-
-    from eventwire.api.app import create_app
-
     app = create_app(sample_db)
     for _ in range(20):
         port = random.randint(20000, 40000)
@@ -78,7 +75,7 @@ def base_url(sample_db: str) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True)
         yield browser
         browser.close()

@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from eventwire.store.connection import Store
-from eventwire.store.query import COLUMNS, MENTION_FIELDS
+from eventwire.store.query import MENTION_FIELDS
 
 Level = Literal["country", "sector", "group"]
 LEVELS: tuple[Level, ...] = ("country", "sector", "group")
-MODALITIES = ("asserted", "planned", "hypothetical", "reported_denied")
 FIRST_MENTIONS = (
     "(SELECT ev.event_id, ev.date AS event_date, ev.num_mentions, ev.num_sources, "
     "ev.num_documents, "
@@ -27,7 +26,6 @@ FIRST_MENTIONS = (
     "ON mn.doc_key = ev.first_doc_key AND mn.mention_id = ev.first_mention_id "
     "JOIN documents d ON d.doc_key = ev.first_doc_key)"
 )
-FIRST_MENTION_COLUMNS = (*COLUMNS, "doc_key")
 SNAPSHOT_TABLE = "first_mentions"
 AMONG = "e.event_id IN (SELECT unnest(?))"
 """Events whose ids are in one list parameter."""

@@ -61,7 +61,10 @@ export async function render(main, params) {
     cy?.destroy();
     cy = cytoscape({ container: graph, elements: elements(network), style: STYLE });
     cy.layout({ name: "circle" }).run();
-    cy.layout(LAYOUT).run();
+    // A force layout knots a dense graph (most pairs linked): keep the circle there.
+    const dense = network.edges.length > 3 * network.nodes.length;
+    if (dense) cy.edges().style("opacity", 0.45);
+    else cy.layout(LAYOUT).run();
     cy.on("tap", "edge", (event) => showEdge(panel, event.target.data(), state));
     cy.on("tap", "node", (event) => showActor(panel, event.target.data(), state));
     window.eventwire = { ...window.eventwire, network: cy }; // a handle for the browser tests
@@ -95,6 +98,7 @@ function elements(network) {
     },
   }));
   const label = Object.fromEntries(nodes.map((n) => [n.data.id, n.data.label]));
+  const strongest = Math.max(1, ...network.edges.map((e) => Math.max(e.cooperation, e.conflict)));
   const edges = network.edges.flatMap((e) =>
     [
       ["cooperation", COOPERATION],
@@ -110,7 +114,7 @@ function elements(network) {
           color,
           title: `${label[e.source]} – ${label[e.target]}`,
           count: e[kind],
-          width: 1.5 + 2.5 * Math.sqrt(e[kind]),
+          width: 1.5 + 8.5 * Math.sqrt(e[kind] / strongest),
         },
       })),
   );

@@ -87,8 +87,8 @@ export function highlightedSentence(item, words = {}) {
   }
   for (const role of ["source", "target"]) {
     const phrase = words[role] ?? item[role]?.name;
-    const at = phrase ? find(text, phrase) : -1;
-    if (at >= 0) spans.push({ start: at, end: at + phrase.length, kind: "actor", role });
+    const found = phrase ? find(text, phrase) : null;
+    if (found) spans.push({ start: found[0], end: found[1], kind: "actor", role });
   }
   spans.sort((a, b) => a.start - b.start);
   const parts = [];
@@ -104,11 +104,15 @@ export function highlightedSentence(item, words = {}) {
   return h("p", { class: "sentence" }, parts);
 }
 
-/** Where `phrase` stands in `text` as whole words (else anywhere), ignoring case; -1 if nowhere. */
+/** Where `phrase` stands in `text`, ignoring case, as [start, end]: as whole words, else as
+ *  the start of a longer word ("Iran" in "Iranian", marked whole); null if nowhere. */
 function find(text, phrase) {
   const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const word = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu").exec(text);
-  return word ? word.index : text.toLowerCase().indexOf(phrase.toLowerCase());
+  for (const ending of ["(?![\\p{L}\\p{N}])", "[\\p{L}\\p{N}]*"]) {
+    const match = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}${ending}`, "iu").exec(text);
+    if (match) return [match.index, match.index + match[0].length];
+  }
+  return null;
 }
 
 const COLUMNS = [

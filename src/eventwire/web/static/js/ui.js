@@ -27,24 +27,13 @@ export const QUADS = {
 };
 export const COOPERATION = QUADS[2].color;
 export const CONFLICT = QUADS[4].color;
-export const PLOVER_TYPES = [
-  "AGREE",
-  "CONSULT",
-  "SUPPORT",
-  "CONCEDE",
-  "COOPERATE",
-  "AID",
-  "RETREAT",
-  "REQUEST",
-  "REJECT",
-  "ACCUSE",
-  "THREATEN",
-  "SANCTION",
-  "PROTEST",
-  "MOBILIZE",
-  "COERCE",
-  "ASSAULT",
-];
+// PLOVER 2021's sixteen types, each with its quad class, in the codebook's order.
+// prettier-ignore
+export const PLOVER_QUAD = {
+  AGREE: 1, CONSULT: 1, SUPPORT: 1, CONCEDE: 1, COOPERATE: 2, AID: 2, RETREAT: 2, REQUEST: 3,
+  REJECT: 3, ACCUSE: 3, THREATEN: 3, SANCTION: 3, PROTEST: 4, MOBILIZE: 4, COERCE: 4, ASSAULT: 4,
+};
+export const PLOVER_TYPES = Object.keys(PLOVER_QUAD);
 export const MODALITIES = ["asserted", "planned", "hypothetical", "reported_denied"];
 
 export function actorLabel(actor) {

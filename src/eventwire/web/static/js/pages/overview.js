@@ -2,7 +2,7 @@
 import { api, library } from "../api.js";
 import { allPeriods, periodEnd } from "../periods.js";
 import { chart, quadBars } from "../charts.js";
-import { COOPERATION, CONFLICT, h, number, stat } from "../ui.js";
+import { COOPERATION, CONFLICT, h, number, PLOVER_QUAD, QUADS, stat } from "../ui.js";
 
 export async function render(main) {
   const [summary, echarts] = await Promise.all([api("summary"), library("echarts")]);
@@ -64,7 +64,10 @@ export async function render(main) {
     series: [
       {
         type: "bar",
-        data: plover.map((p) => ({ value: p.events, itemStyle: { color: ploverColor(p.plover) } })),
+        data: plover.map((p) => ({
+          value: p.events,
+          itemStyle: { color: QUADS[PLOVER_QUAD[p.plover]]?.color },
+        })),
       },
     ],
   });
@@ -74,21 +77,6 @@ export async function render(main) {
     location.assign(`/events?since=${month}-01&until=${periodEnd(month, "month")}`);
   });
   mix.on("click", (event) => location.assign(`/events?plover=${plover[event.dataIndex].plover}`));
-}
-
-const CONFLICT_TYPES = new Set([
-  "REJECT",
-  "ACCUSE",
-  "THREATEN",
-  "SANCTION",
-  "PROTEST",
-  "MOBILIZE",
-  "COERCE",
-  "ASSAULT",
-]);
-
-function ploverColor(type) {
-  return CONFLICT_TYPES.has(type) ? CONFLICT : COOPERATION;
 }
 
 function dyadTable(dyads) {

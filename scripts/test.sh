@@ -11,6 +11,11 @@ if [ -z "${EVENTWIRE_TEST_POSTGRES_URL:-}" ] && [ -x scripts/start-postgres.sh ]
     echo "PostgreSQL could not be started: its tests will be skipped" >&2
   fi
 fi
+# The browser tests drive Debian's chromium (never a downloaded browser); without it they skip.
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+    || echo "chromium could not be installed: the browser tests will be skipped" >&2
+fi
 .venv/bin/ruff check src tests scripts
 .venv/bin/ruff format --check src tests scripts
 .venv/bin/mypy src/eventwire

@@ -9,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from eventwire.cli import actors as actor_commands
+from eventwire.cli import analysis as analysis_commands
 from eventwire.cli import code as code_commands
 from eventwire.cli import evaluate as eval_commands
 from eventwire.cli import store as store_commands
@@ -24,6 +25,7 @@ code_commands.register(app)
 eval_commands.register(app)
 store_commands.register(app)
 actor_commands.register(app)
+analysis_commands.register(app)
 
 
 def main() -> None:

@@ -139,11 +139,6 @@ def placed_in(
     ]
 
 
-def is_unknown_person(head: Token) -> bool:
-    """A person's name the knowledge base does not know ("gunmen killed Ahmed Yusuf")."""
-    return head.pos_ == "PROPN" and head.ent_type_ == "PERSON"
-
-
 def civilians(head: Token) -> Actor:
     """People in general ("killed 14 people") or a person nobody knows, as civilians of
     no country yet: the event's place or story gives them one."""
@@ -273,8 +268,8 @@ class EventCoder:
         if self.require_target:
             return False
         trigger = reading.trigger
-        if reading.pos == "verb" or trigger.dep_ in TOLD_NOUN_DEPS:
-            return True
+        if reading.pos == "verb" or trigger.pos_ == "VERB" or trigger.dep_ in TOLD_NOUN_DEPS:
+            return True  # a verb, or an event noun merged into its verb
         preposition = trigger.head
         return (
             trigger.dep_ == "pobj"
@@ -292,8 +287,23 @@ class EventCoder:
         for match in sorted(matches, key=lambda m: m.pattern.pos != "verb"):
             if match.trigger.i in absorbed or self.is_role_noun(match):
                 continue
+            if self.is_description(match):
+                continue
             readings.extend(self.read_match(match, scope, triggers, absorbed))
         return readings
+
+    def is_unknown_person(self, head: Token) -> bool:
+        """A person's name the knowledge base does not know ("gunmen killed Ahmed
+        Yusuf"), and no place the parser took for a person ("liberated Kherson")."""
+        named = head.pos_ == "PROPN" and head.ent_type_ == "PERSON"
+        return named and self.gazetteer.lookup(head.text) is None
+
+    def is_description(self, match: Match) -> bool:
+        """ "Gunmen armed with rifles", "troops backed by air strikes": a participle that
+        describes a noun tells who the actors are, not an act of cooperation."""
+        trigger = match.trigger
+        described = trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN"
+        return described and self.ontology[match.pattern.code].quad_class in (1, 2)
 
     def is_role_noun(self, match: Match) -> bool:
         """`peacekeepers`, `protesters`, `a suicide bomber`: nouns that name actors, not
@@ -381,6 +391,8 @@ class EventCoder:
             for i, m in triggers.items()
             if m.pattern.pos == "noun" and not self.is_role_noun(m)  # "a suicide bomber killed"
         }
+        violent = self.ontology[match.pattern.code].quad_class == 4
+        people = [o for o in pattern_objects(match) if violent and self.names_people(o)]
         noun = merged_noun(match.trigger, nouns)
         if noun is not None:
             absorbed.add(noun.trigger.i)
@@ -388,7 +400,7 @@ class EventCoder:
             targets = noun_targets(noun.trigger, noun) + verb_targets(merged)
             if is_passive(match.trigger):
                 targets += verb_targets(match)  # "were killed in Israeli shelling"
-            return merged, noun_sources(noun.trigger, noun), targets
+            return merged, noun_sources(noun.trigger, noun), targets + people
         subject = verb_subject(match.trigger)
         if subject is not None and subject.i in nouns:
             subject = purpose_subject(match.trigger)
@@ -396,9 +408,8 @@ class EventCoder:
         if self.is_receiving(match):
             givers = [match.target_head] if match.target_head is not None else []
             return match, givers, subjects
-        if self.ontology[match.pattern.code].quad_class == 4:
+        if violent:
             subjects += [t for t in [origin_of_attack(match.trigger)] if t is not None]
-        people = [o for o in pattern_objects(match) if self.names_people(o)]
         return match, subjects, verb_targets(match) + people
 
     def names_people(self, noun: Token) -> bool:
@@ -498,7 +509,7 @@ class EventCoder:
                 return self.owned(head, actors, scope, context)
             if head.pos_ == "PROPN" and head.text in scope.people:
                 return [scope.people[head.text]]
-            if head.lower_ in self.cues.people_nouns or is_unknown_person(head):
+            if head.lower_ in self.cues.people_nouns or self.is_unknown_person(head):
                 return [civilians(head)]
         return []
 

@@ -193,9 +193,12 @@ def _is_nested_object(token: Token) -> bool:
 
 def merged_noun(verb: Token, nouns: dict[int, Match]) -> Match | None:
     """An event noun that names the verb's means: the subject of an active verb
-    ("airstrikes killed 70") or the `in`/`by` phrase of a passive one ("were killed in
-    Israeli shelling"). The two are one event."""
+    ("airstrikes killed 70", also through a participle: "a blast tore through the market,
+    killing five") or the `in`/`by` phrase of a passive one ("were killed in Israeli
+    shelling"). The two are one event."""
     subject = child(verb, *SUBJECT_DEPS)
+    if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        subject = child(verb.head, *SUBJECT_DEPS)  # "a bomb exploded, killing five"
     if subject is not None and subject.i in nouns and not is_infinitive(verb):
         return nouns[subject.i]
     if verb.dep_ == "acl" and verb.head.i in nouns:

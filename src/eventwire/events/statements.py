@@ -111,6 +111,8 @@ def _statement(reading: Reading, cues: Cues) -> tuple[str, Actor | None] | None:
     speech, speaker, actor = context.speech, context.speaker, reading.source
     if speech is None or speaker is None or actor is None or context.negated:
         return None
+    if speaker.country is None:
+        return None  # "activists said": no one a statement could be coded for
     verb = speech.lemma_.lower()
     own = speaker.country is not None and speaker.country == actor.country
     if own:

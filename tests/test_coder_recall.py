@@ -1,0 +1,238 @@
+"""Recall on what real news reports: one table per kind of report the coder must find.
+
+Each case is a sentence of our own and one event it must give, written
+`SOURCE>TARGET:CODE[/modality][@LOCATION_COUNTRY]`: actor codes as in the output (`-` for
+none), the CAMEO code or root the event's code starts with, the modality when not asserted,
+and the country of the event's place (`-` for no place).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.models import Event
+from eventwire.pipeline import code_text
+
+DATE = "2024-03-05"
+
+# Generic and unnamed actors take a sector and a country from the mention, the place, the
+# dateline or the story.
+UNNAMED_ACTORS = [
+    ("Gunmen shot dead a shopkeeper in Karachi on Monday.", "PAKUAF>PAKCVL:19@PAK"),
+    ("Masked gunmen kidnapped two engineers near Kaduna.", "NGAUAF>-:18@NGA"),
+    ("Militants attacked a police post in Kandahar province overnight.", "AFGREB>AFGCOP:19@AFG"),
+    ("Insurgents ambushed a convoy outside Mosul.", "IRQREB>-:18@IRQ"),
+    ("Rebels seized the town of Bunia after heavy fighting.", "CODREB>COD:19@COD"),
+    ("Troops fired on demonstrators in Khartoum.", "SDNMIL>SDNOPP:19@SDN"),
+    ("Soldiers arrested six suspects in a raid in Bamako.", "MLIMIL>-:17@MLI"),
+    ("Security forces killed three militants in Srinagar.", "INDCOP>INDREB:19@IND"),
+    ("Police arrested 40 protesters in Tehran.", "IRNCOP>IRNOPP:17@IRN"),
+    ("Protesters burned tyres in Lagos.", "NGAOPP>NGA:17@NGA"),
+    ("Demonstrators marched on parliament in Tbilisi.", "GEOOPP>GEOLEG:14@GEO"),
+    ("Students rallied outside the university in Dhaka.", "BGDEDU>-:14@BGD"),
+    ("Workers went on strike at the port of Antwerp.", "BELLAB>-:14@BEL"),
+    ("Villagers fled after attackers torched homes in Plateau state.", "NGAUAF>NGA:17@NGA"),
+    ("A suicide bomber killed nine people at a market in Maiduguri.", "NGAUAF>NGACVL:19@NGA"),
+    ("Indonesian troops patrolled the streets of Jayapura.", "IDNMIL>-:15@IDN"),
+    ("Turkish soldiers shelled Kurdish positions near Afrin.", "TURMIL>-:19@SYR"),
+    ("Pakistani police detained a cleric in Islamabad.", "PAKCOP>PAKREL:17@PAK"),
+    ("Kenyan police fired tear gas at protesters in Nairobi.", "KENCOP>KENOPP:17@KEN"),
+    ("Gunmen killed Ahmed Yusuf, a trader, in Mogadishu.", "SOMUAF>SOMCVL:19@SOM"),
+    ("Farmers blocked highways around Brussels.", "BELAGR>-:14@BEL"),
+    ("Police in Lahore arrested 50 people on Tuesday.", "PAKCOP>PAKCVL:17@PAK"),
+    ("Thousands of people marched in Paris against the pension reform.", "FRACVL>FRA:14@FRA"),
+    ("A group of gunmen stormed a hotel in Mogadishu.", "SOMUAF>SOM:19@SOM"),
+    ("Dozens of soldiers were killed in an ambush in northern Mali.", "->MLIMIL:19@MLI"),
+    ("Civilians were killed when militants attacked a village in Ituri.", "->CODCVL:19@COD"),
+    ("Pirates hijacked a tanker off the coast of Somalia.", "SOMCRM>-:18@SOM"),
+    ("Smugglers shot two border guards near the Iranian border.", "IRNCRM>IRNCOP:19@IRN"),
+    ("Armed men abducted a priest in Zamfara.", "NGAUAF>NGAREL:18@NGA"),
+    ("Attackers set fire to a church near Jos.", "NGAUAF>NGAREL:17@NGA"),
+    ("Policemen beat demonstrators in Minsk.", "BLRCOP>BLROPP:17@BLR"),
+]
+
+# Acts whose doer is not named: passives, instruments as subjects, collective acts, noun phrases.
+AGENTLESS_ACTS = [
+    ("Five civilians were killed in Baghdad.", "->IRQCVL:19@IRQ"),
+    ("Two soldiers were wounded in Kandahar.", "->AFGMIL:18@AFG"),
+    ("A roadside bomb exploded in Helmand, killing two police officers.", "->AFGCOP:18@AFG"),
+    ("A car bomb exploded outside a mosque in Peshawar.", "->-:18@PAK"),
+    ("Three journalists were arrested in Istanbul.", "->TURJRN:17@TUR"),
+    ("A prominent activist was abducted in Harare.", "->ZWEOPP:18@ZWE"),
+    ("Several houses were torched in Rakhine.", "->MMR:17@MMR"),
+    ("A bomb went off in a crowded bus in Quetta.", "->-:18@PAK"),
+    ("Two rockets were fired at the airport in Erbil.", "->-:19@IRQ"),
+    ("Twelve people died in clashes in Tripoli.", "->LBY:19@LBY"),
+    ("A blast ripped through a market in Kabul, killing 20 people.", "->AFGCVL:18@AFG"),
+    ("An explosion killed four soldiers in the Sinai.", "->EGYMIL:18@EGY"),
+    ("Eight people were killed in a French drone strike in Mali.", "FRA>MLICVL:19@MLI"),
+    ("Clashes between the army and rebels killed 30 people in Darfur.", "SDNMIL>SDNCVL:19@SDN"),
+    ("A clash between Indian and Chinese troops left 20 dead.", "INDMIL>CHNMIL:19@-"),
+    ("Thousands marched through central London.", "->-:14@GBR"),
+    ("Students rallied in Santiago.", "CHLEDU>CHL:14@CHL"),
+    ("A journalist was shot dead in Manila.", "->PHLJRN:19@PHL"),
+    ("Two aid workers were kidnapped in Darfur.", "->SDNNGO:18@SDN"),
+    ("A mortar shell hit a school in Damascus.", "->SYREDU:19@SYR"),
+    ("Gunfire erupted near the presidential palace in Bangui.", "->CAF:19@CAF"),
+    ("Four police officers were killed in an attack in Sinai.", "->EGYCOP:19@EGY"),
+    ("A suicide attack on a police academy in Quetta killed 60 cadets.", "->PAKCOP:18@PAK"),
+    ("An air strike hit a hospital in Idlib.", "->SYRHLH:19@SYR"),
+    ("The town of Kobani was shelled overnight.", "->-:19"),
+    ("A policeman was stabbed in Jerusalem.", "->ISRCOP:18@ISR"),
+    ("A landmine explosion killed three children in Cambodia.", "->KHMCVL:18@KHM"),
+    ("Seven miners were killed in an attack in Ituri.", "->CODLAB:19@COD"),
+    ("Two policemen were abducted near Peshawar.", "->PAKCOP:18@PAK"),
+]
+
+# Lower-cased and upper-cased text codes like cased text.
+ONE_CASE_TEXT = [
+    ("police arrested 50 people in lahore on tuesday.", "PAKCOP>PAKCVL:17@PAK"),
+    ("gunmen killed a shopkeeper in karachi.", "PAKUAF>PAKCVL:19@PAK"),
+    ("turkish troops patrolled the border town of kilis.", "TURMIL>TUR:15@TUR"),
+    ("thousands of people marched in paris on saturday.", "FRACVL>FRA:14@FRA"),
+    ("five civilians were killed in baghdad.", "->IRQCVL:19@IRQ"),
+    ("israeli jets bombed targets in gaza.", "ISRMIL>PSE:19@PSE"),
+    ("russia and china signed an energy agreement in beijing.", "RUS>CHN:05@CHN"),
+    ("the united nations condemned the attack on the convoy.", "IGOUNO>-:11@-"),
+    ("iran accused the united states of violating the deal.", "IRN>USA:11@-"),
+    ("hezbollah fired rockets at northern israel.", "LBNREB>ISR:19@ISR"),
+    ("the european union imposed sanctions on belarus.", "IGOEUREEC>BLR:16@-"),
+    ("egyptian police arrested a journalist in cairo.", "EGYCOP>EGYJRN:17@EGY"),
+    ("president putin met president erdogan in sochi.", "RUSGOV>TURGOV:04@RUS"),
+    ("north korea fired a ballistic missile into the sea of japan.", "PRK>JPN:19"),
+    ("kenyan troops killed militants in somalia.", "KENMIL>SOMREB:19@SOM"),
+    ("the taliban captured the city of kunduz.", "AFGGOV>-:19@AFG"),
+    ("germany will send aid to ukraine.", "DEU>UKR:03/planned@-"),
+    ("japan protested against chinese ships near the senkaku islands.", "JPN>CHN:14"),
+    ("syrian rebels shelled government positions near aleppo.", "SYRREB>SYRGOV:19@SYR"),
+    ("protesters clashed with police in hong kong.", "HKGOPP>HKGCOP:14@HKG"),
+    ("GUNMEN KILL FIVE VILLAGERS IN NORTHERN NIGERIA", "NGAUAF>NGACVL:19@NGA"),
+    ("RUSSIA AND IRAN SIGN STRATEGIC PARTNERSHIP TREATY", "RUS>IRN:05@-"),
+    ("ISRAELI JETS STRIKE GAZA", "ISRMIL>PSE:19@PSE"),
+    ("POLICE ARREST 12 IN KARACHI RAID", "PAKCOP>-:17@PAK"),
+    ("NATO WARNS RUSSIA OVER UKRAINE", "IGOWSTNAT>RUS:13@UKR"),
+    ("THOUSANDS MARCH IN MADRID", "->ESP:14@ESP"),
+    ("CHINA HOLDS DRILLS NEAR TAIWAN", "CHN>TWN:15@TWN"),
+    ("the pakistani army killed ten militants in north waziristan.", "PAKMIL>PAKREB:19@PAK"),
+    ("saudi arabia executed three men in riyadh.", "SAU>SAUCVL:17@SAU"),
+    ("afghan police arrested three suspects in kabul.", "AFGCOP>AFG:17@AFG"),
+    ("protesters marched in tunis on friday.", "TUNOPP>TUN:14@TUN"),
+]
+
+# What conflict and protest reports say: verbs and nouns of violence, capture, posture and protest.
+CONFLICT_AND_PROTEST_LEXICON = [
+    ("Rebels detonated a bomb near the barracks in Bujumbura.", "BDIREB>BDI:18@BDI"),
+    ("Militants detonated a car bomb in Mogadishu.", "SOMREB>SOM:18@SOM"),
+    ("Israeli aircraft bombed Hamas positions in Gaza.", "ISR>PSEREB:19@PSE"),
+    ("Ukrainian drones struck an oil depot in Belgorod.", "UKRMIL>RUS:19@RUS"),
+    ("Iraqi forces stormed the militant hideout in Fallujah.", "IRQMIL>IRQ:19@IRQ"),
+    ("Colombian soldiers raided a rebel camp.", "COLMIL>---REB:17@-"),
+    ("Al-Shabaab fighters ambushed Ethiopian troops.", "SOMREB>ETHMIL:18@-"),
+    ("Islamic State militants beheaded a Japanese hostage.", "IMGISI>JPNCVL:18@-"),
+    ("Iran executed a British-Iranian national.", "IRN>-:17@-"),
+    ("Boko Haram abducted 300 schoolgirls.", "NGAREB>-:18@-"),
+    ("Militants kidnapped a Chinese engineer in Sindh.", "PAKREB>CHN:18@PAK"),
+    ("Rioters torched police cars in Paris.", "FRAOPP>FRACOP:17@FRA"),
+    ("Looters ransacked shops in Johannesburg.", "->ZAF:14@ZAF"),
+    ("Syrian troops captured the town of Saraqeb.", "SYRMIL>-:19@-"),
+    ("Iraqi forces retook Tikrit from Islamic State.", "IRQMIL>IRQ:19@IRQ"),
+    ("Ukrainian forces liberated Kherson.", "UKRMIL>UKR:19@UKR"),
+    ("Russian forces besieged Mariupol.", "RUSMIL>UKR:19@UKR"),
+    ("Indian soldiers patrolled the Line of Control.", "INDMIL>-:15"),
+    ("Chilean students marched in Santiago.", "CHLEDU>CHL:14@CHL"),
+    ("Bangladeshi garment workers rallied in Dhaka.", "BGDLAB>BGD:14@BGD"),
+    ("Kenyan activists demonstrated against the tax bill.", "KENOPP>-:14@-"),
+    ("French rail workers went on strike.", "FRALAB>-:14@-"),
+    ("Palestinian prisoners began a hunger strike.", "PSE>-:14@-"),
+    ("Serbian protesters blocked roads in Belgrade.", "SRBOPP>SRB:14@SRB"),
+    ("Indian and Chinese troops clashed in Ladakh.", "INDMIL>CHNMIL:19"),
+    ("Ethiopian troops clashed with Eritrean soldiers.", "ETHMIL>ERIMIL:19@-"),
+    ("Kurdish fighters clashed with Islamic State near Raqqa.", "SYRREB>IMGISI:19@SYR"),
+    ("Sudanese paramilitaries looted a hospital in Khartoum.", "SDNREB>SDNHLH:17@SDN"),
+    ("Somali pirates hijacked a Greek tanker.", "SOMCRM>GRC:18"),
+    ("Malian soldiers executed twelve civilians.", "MLIMIL>---CVL:17"),
+]
+
+# A planned act is the intent to do it: 03x to cooperate, 13x to use force, modality planned.
+INTENTIONS = [
+    ("Putin will visit Beijing next month.", "RUSGOV>CHN:036/planned@CHN"),
+    ("Germany offered to send air defence systems to Ukraine.", "DEU>-:0312@-"),
+    ("Japan pledged to provide humanitarian aid to Turkey.", "JPN>TUR:0333@-"),
+    (
+        "The foreign ministers of India and Pakistan are scheduled to hold talks in Islamabad.",
+        "INDGOV>PAKGOV:036/planned@PAK",
+    ),
+    ("Egypt is ready to mediate between Israel and Hamas.", "EGY>ISR:036/planned@-"),
+    ("Israel is ready to send troops into Lebanon.", "ISR>LBN:138/planned@LBN"),
+    ("Russia plans to sign a trade agreement with Iran.", "RUS>IRN:030/planned@-"),
+    ("The United States will impose sanctions on Venezuela.", "USA>VEN:1312/planned@-"),
+    ("North Korea will launch a military strike on South Korea.", "PRK>KOR:138/planned@-"),
+    ("Turkey plans to attack Kurdish militants in Syria.", "TUR>SYRREB:138/planned@SYR"),
+    ("France promised to release the detained Iranian diplomats.", "FRA>IRNGOV:0353@-"),
+    ("The two leaders will meet in Geneva.", "->CHE:036/planned@CHE"),
+    ("Qatar offered to host talks between the Taliban and the United States.", "QAT>-:036@-"),
+    ("China is expected to hold naval drills near Taiwan.", "CHN>TWN:138/planned@TWN"),
+    ("Britain will provide military aid to Ukraine.", "GBR>UKR:0332/planned@-"),
+    ("India and Japan agreed to cooperate on defence.", "IND>JPN:0312@-"),
+    ("Iran vowed to retaliate against Israel.", "IRN>ISR:130@-"),
+    ("Brazil is willing to resume talks with Paraguay.", "BRA>PRY:036/planned@-"),
+    ("The European Union will lift sanctions on Cuba.", "IGOEUREEC>CUB:0354/planned@-"),
+    ("Saudi Arabia intends to restore relations with Syria.", "SAU>SYR:032/planned@-"),
+    ("Ethiopia is preparing to deploy troops to Somalia.", "ETH>SOM:138/planned@-"),
+    ("Hamas is expected to release two hostages.", "PSEREB>-:0353/planned@-"),
+    ("Pakistan will host the Afghan foreign minister next week.", "PAK>AFGGOV:036/planned@-"),
+    ("The Philippines plans to hold joint patrols with Japan.", "PHL>JPN:0312/planned@-"),
+    ("Russia is set to withdraw troops from Armenia.", "RUS>ARM:0356/planned@-"),
+    ("The Vatican offered to mediate in the conflict.", "VAT>-:039@-"),
+    ("Iran threatened to close the Strait of Hormuz.", "IRN>-:1381"),
+    ("Canada plans to expel Russian diplomats.", "CAN>RUSGOV:1313/planned@-"),
+    ("Kenya is due to hold talks with Somalia on Monday.", "KEN>SOM:036/planned@-"),
+    ("Russia will withdraw its troops from Syria.", "RUS>SYR:0356/planned"),
+    ("Turkey offered to mediate between Russia and Ukraine.", "TUR>-:039"),
+    ("Iran is ready to resume nuclear talks with the United States.", "IRN>USA:036/planned"),
+]
+
+CASES = [
+    pytest.param(text, spec, id=f"{group}-{number}")
+    for group, table in (
+        ("actors", UNNAMED_ACTORS),
+        ("agentless", AGENTLESS_ACTS),
+        ("case", ONE_CASE_TEXT),
+        ("lexicon", CONFLICT_AND_PROTEST_LEXICON),
+        ("intents", INTENTIONS),
+    )
+    for number, (text, spec) in enumerate(table)
+]
+
+
+def matches(event: Event, spec: str) -> bool:
+    """Whether an event is the one a spec describes (see the module docstring)."""
+    spec, _, place = spec.partition("@")
+    spec, _, modality = spec.partition("/")
+    dyad, code = spec.split(":")
+    source, target = dyad.split(">")
+    found = event.location.country if event.location and event.location.country else "-"
+    return (
+        (event.source.code if event.source else "-") == source
+        and (event.target.code if event.target else "-") == target
+        and event.cameo.startswith(code)
+        and event.modality == (modality or "asserted")
+        and (not place or found == place)
+    )
+
+
+def describe(event: Event) -> str:
+    source = event.source.code if event.source else "-"
+    target = event.target.code if event.target else "-"
+    return f"{source}>{target}:{event.cameo}/{event.modality}@{event.location}"
+
+
+def test_recall_tables_hold_at_least_150_sentences() -> None:
+    assert len(CASES) >= 150
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "spec"), CASES)
+def test_recall_codes_the_event(text: str, spec: str) -> None:
+    events = code_text(text, date=DATE)
+    assert any(matches(e, spec) for e in events), [describe(e) for e in events]

@@ -18,13 +18,15 @@ from rich.table import Table
 
 from eventwire.cli.console import reported_errors, stderr
 from eventwire.settings import Settings
-from eventwire.store import DEFAULT_DB, IngestReport, Store, ingest
+from eventwire.store import DEFAULT_DB, IngestReport, Store, ingest, open_query
 from eventwire.store.export import write_csv, write_gdelt, write_jsonl, write_parquet
 from eventwire.store.query import EventFilter, select_events
+from eventwire.store.readonly import QUERY_TIMEOUT_S
 
 DbOption = Annotated[
     str, typer.Option("--db", help="DuckDB file, or a postgresql:// URL.", show_default=True)
 ]
+SQL_FORMATS = ("table", "csv", "jsonl")
 TABLE_COLUMNS = (
     "event_id", "event_date", "source_code", "cameo", "plover", "target_code",
     "location_name", "num_mentions", "num_sources",
@@ -158,35 +160,35 @@ def _print_table(rows: Iterator[dict[str, Any]]) -> None:
 
 
 def sql_command(
-    query: Annotated[str, typer.Argument(help="SQL to run on a read-only connection.")],
+    query: Annotated[str, typer.Argument(help="One SELECT statement.")],
     db: DbOption = DEFAULT_DB,
     format: Annotated[str, typer.Option(help="table, csv or jsonl.")] = "table",
+    timeout: Annotated[
+        float, typer.Option(help="Stop the query after this many seconds.", min=0.1)
+    ] = QUERY_TIMEOUT_S,
 ) -> None:
-    """Run a read-only SQL query on the store (tables: documents, events, mentions, actors)."""
-    with reported_errors(), Store.open(db, read_only=True) as store:
-        columns, cursor = store.raw_query(query)
-        _print_result(columns, cursor, format)
+    """Run one read-only SQL query on the store (tables: documents, events, mentions, actors).
+
+    The connection cannot write, read files, reach the network or change settings."""
+    if format not in SQL_FORMATS:
+        raise typer.BadParameter(f"{format!r}: use {', '.join(SQL_FORMATS)}", param_hint="--format")
+    with reported_errors(), open_query(db, query, timeout_s=timeout) as (columns, rows):
+        _print_result(columns, rows, format)
 
 
-def _print_result(columns: list[str], cursor: Any, format: str) -> None:
+def _print_result(columns: list[str], rows: Iterator[tuple[Any, ...]], format: str) -> None:
     import csv
     import json
 
-    rows = iter(lambda: cursor.fetchmany(1000), [])
     if format == "table":
         table = Table(*columns)
-        for chunk in rows:
-            for row in chunk:
-                table.add_row(*("" if v is None else str(v) for v in row))
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
         Console().print(table)
     elif format == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
-        for chunk in rows:
-            writer.writerows(chunk)
-    elif format == "jsonl":
-        for chunk in rows:
-            for row in chunk:
-                typer.echo(json.dumps(dict(zip(columns, row, strict=True)), default=str))
+        writer.writerows(rows)
     else:
-        raise typer.BadParameter(f"{format!r}: use table, csv or jsonl", param_hint="--format")
+        for row in rows:
+            typer.echo(json.dumps(dict(zip(columns, row, strict=True)), default=str))

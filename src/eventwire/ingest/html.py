@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from eventwire.ingest.files import read_capped
 from eventwire.models import BadRecord, Document
 
 
 def read_html(path: Path, *, date: str | None) -> Document | BadRecord:
     """One page is one document: boilerplate goes, the date found in the page wins over `date`."""
     origin = f"{path}:1"
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return BadRecord(str(path), f"cannot read the file: {error.strerror}")
+    raw = read_capped(path)
+    if isinstance(raw, str):
+        return BadRecord(str(path), raw)
     tree = _parse(raw)
     if tree is None:
         return BadRecord(origin, "not an HTML page: nothing could be parsed")

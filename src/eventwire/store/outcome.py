@@ -12,7 +12,7 @@ CODED = "coded"
 SKIPPED = "skipped"
 FAILED = "failed"
 STORED = "stored"
-"""Already in the store from an earlier run: nothing to do."""
+"""Already in the store (from an earlier run, earlier in this one, or a concurrent one)."""
 
 
 @dataclass(slots=True)
@@ -33,6 +33,11 @@ class Outcome:
 
     def failed(self, reason: str) -> None:
         self.status, self.reason = FAILED, reason
+
+    def unstorable(self, reason: str) -> None:
+        """The database refused the record: keep only its key, origin and the reason."""
+        self.failed(reason)
+        self.document, self.language, self.events = None, None, []
 
 
 def document_key(source: str | None, text_hash: str) -> str:

@@ -8,7 +8,8 @@ coder streams over the rest, and outcomes are written a batch per transaction.
 from __future__ import annotations
 
 import dataclasses
-from collections import deque
+import os
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -22,6 +23,8 @@ from eventwire.models import BadRecord, Document
 from eventwire.settings import Settings
 from eventwire.store.connection import Store
 from eventwire.store.outcome import (
+    CODED,
+    FAILED,
     SKIPPED,
     STORED,
     TO_CODE,
@@ -29,7 +32,7 @@ from eventwire.store.outcome import (
     bad_record_outcome,
     document_key,
 )
-from eventwire.store.writer import BatchResult, stored_keys, write_batch
+from eventwire.store.writer import BatchResult, stored_keys, write_outcomes
 
 if TYPE_CHECKING:  # the coder (spaCy and all its data) loads only when a run needs it
     from eventwire.pipeline import CodedDocument
@@ -41,7 +44,12 @@ DEFAULT_BATCH = 200
 
 @dataclass(slots=True)
 class IngestReport:
-    """Counts for one run; `unchanged` were already in the store."""
+    """Counts for one run: every record read is counted once, under what happened to it,
+    so that `read == coded + skipped + failed + unchanged`.
+
+    `unchanged` records were stored already (the same outlet and text): by an earlier run,
+    earlier in this one (the same story twice in a file), or by a concurrent run.
+    """
 
     read: int = 0
     coded: int = 0
@@ -52,12 +60,12 @@ class IngestReport:
     mentions: int = 0
 
     def add(self, outcomes: Sequence[Outcome], result: BatchResult) -> None:
+        statuses = Counter(o.status for o in outcomes)
         self.read += len(outcomes)
-        counted = [o.status for o in outcomes if o.status != STORED]
-        self.coded += counted.count("coded")
-        self.skipped += counted.count(SKIPPED)
-        self.failed += counted.count("failed")
-        self.unchanged += result.unchanged
+        self.coded += statuses[CODED]
+        self.skipped += statuses[SKIPPED]
+        self.failed += statuses[FAILED]
+        self.unchanged += statuses[STORED]
         self.new_events += result.new_events
         self.mentions += result.mentions
 
@@ -73,15 +81,20 @@ def ingest(
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
-    """Ingest every document under `paths` into `store`; `code` replaces the real coder."""
+    """Ingest every document under `paths` into `store`; `code` replaces the real coder.
+
+    Paths are made absolute first: a record's origin (`/abs/file.jsonl:7`) is then the same
+    whichever folder a run starts in, so a failed row is replaced when its line is read again.
+    """
     settings = settings or Settings()
     coder = code or _real_coder(settings)
-    records = read_documents(paths, date=date, stdin=stdin)
+    absolute = [p if str(p) == "-" else os.path.abspath(p) for p in paths]
+    records = read_documents(absolute, date=date, stdin=stdin)
     outcomes = prepare(records, LanguageDetector())
     outcomes = drop_stored(outcomes, store, chunk=batch_size)
     report = IngestReport()
     for batch in batched(code_in_order(outcomes, coder), batch_size):
-        result = write_batch(store, batch, window_days=settings.dedup_window_days)
+        result = write_outcomes(store, batch, window_days=settings.dedup_window_days)
         report.add(batch, result)
         if progress:
             progress(report)

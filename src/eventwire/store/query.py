@@ -135,13 +135,13 @@ GDELT_COLUMNS = (
 
 def gdelt_row(row: dict[str, Any]) -> tuple[Any, ...]:
     """A GDELT 2.0 events row (subset); countries stay ISO alpha-3, as the actor codes are."""
-    day = row["event_date"]
+    day = row["event_date"].isoformat().replace("-", "") if row["event_date"] else ""
     return (
-        row["event_id"], day.strftime("%Y%m%d") if day else "",
+        row["event_id"], day,
         row["source_code"], row["source_name"], row["source_country"],
         row["target_code"], row["target_name"], row["target_country"],
         1, row["cameo"], row["cameo"][:3], row["cameo_root"], row["quad_class"],
         row["goldstein"], row["num_mentions"], row["num_sources"], row["num_documents"],
         row["location_name"], row["location_country"], row["location_lat"],
-        row["location_lon"], day.strftime("%Y%m%d") if day else "", row["url"],
+        row["location_lon"], day, row["url"],
     )  # fmt: skip

@@ -17,7 +17,7 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
-from eventwire.errors import StoreError
+from eventwire.errors import InputError, StoreError
 from eventwire.ingest import LanguageDetector, content_hash, normalise_text, read_documents
 from eventwire.models import BadRecord, Document
 from eventwire.settings import Settings
@@ -80,11 +80,14 @@ def ingest(
     code: Coder | None = None,
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[IngestReport], None] | None = None,
+    strict: bool = False,
 ) -> IngestReport:
     """Ingest every document under `paths` into `store`; `code` replaces the real coder.
 
-    Paths are made absolute first: a record's origin (`/abs/file.jsonl:7`) is then the same
-    whichever folder a run starts in, so a failed row is replaced when its line is read again.
+    `strict` stops the run with an InputError after the batch holding the first failed
+    record (that batch is stored). Paths are made absolute first: a record's origin
+    (`/abs/file.jsonl:7`) is then the same whichever folder a run starts in, so a failed row
+    is replaced when its line is read again.
     """
     settings = settings or Settings()
     coder = code or _real_coder(settings)
@@ -98,6 +101,10 @@ def ingest(
         report.add(batch, result)
         if progress:
             progress(report)
+        if strict and (failure := next((o for o in batch if o.status == FAILED), None)):
+            raise InputError(
+                failure.origin or failure.key, f"{failure.reason} (--strict: stopping)"
+            )
     return report
 
 

@@ -53,21 +53,28 @@ class EventFilter:
             params += _actor_params(self.dyad[0]) + _actor_params(self.dyad[1])
         if self.type:
             conditions.append(_type_condition(self.type))
-            params.append(self.type.upper() if self.type.isalpha() else self.type + "%")
+            params.append(
+                self.type.upper() if self.type.isalpha() else like_escape(self.type) + "%"
+            )
         _date_bounds(conditions, params, self.since, self.until)
         return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
 
 
 def _actor_match(role: str) -> str:
-    return f"(m.{role}_code LIKE ? OR m.{role}_country = ?)"
+    return f"(m.{role}_code LIKE ? ESCAPE '\\' OR m.{role}_country = ?)"
 
 
 def _actor_params(code: str) -> list[Any]:
-    return [code.upper() + "%", code.upper()]
+    """A code prefix: `%` and `_` in it are letters, not LIKE wildcards."""
+    return [like_escape(code.upper()) + "%", code.upper()]
+
+
+def like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _type_condition(value: str) -> str:
-    return "upper(m.plover) = ?" if value.isalpha() else "m.cameo LIKE ?"
+    return "upper(m.plover) = ?" if value.isalpha() else "m.cameo LIKE ? ESCAPE '\\'"
 
 
 def _date_bounds(conditions: list[str], params: list[Any], since: Any, until: Any) -> None:

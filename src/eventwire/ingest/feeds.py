@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from eventwire.ingest.files import read_capped
+from eventwire.ingest.files import file_id, read_capped
 from eventwire.models import BadRecord, Document
 
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
@@ -49,7 +49,7 @@ def _entry_document(
     if not text:
         return BadRecord(origin, "the entry has no text (no content or summary)")
     return Document(
-        id=entry.get("id") or entry.get("link") or f"{path.stem}-{number}",
+        id=entry.get("id") or entry.get("link") or f"{file_id(path)}-{number}",
         text=text,
         date=_entry_date(entry) or date,
         title=entry.get("title") or None,

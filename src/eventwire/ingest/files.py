@@ -24,6 +24,12 @@ MAX_LINE_BYTES = 16 * 1024 * 1024
 _CHUNK = 1024 * 1024
 
 
+def file_id(path: Path) -> str:
+    """The file's name without suffix, as a document id: bytes that are not UTF-8 (a name
+    from another system) are written as `\\xff`, so the id is text any store can keep."""
+    return os.fsencode(path.stem).decode("utf-8", "backslashreplace")
+
+
 def open_regular(path: Path) -> BinaryIO | str:
     """The file opened for reading in binary, or the problem (not a regular file, unreadable).
 

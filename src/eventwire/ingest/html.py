@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from eventwire.ingest.files import read_capped
+from eventwire.ingest.files import file_id, read_capped
 from eventwire.models import BadRecord, Document
 
 
@@ -21,7 +21,7 @@ def read_html(path: Path, *, date: str | None) -> Document | BadRecord:
     text = _main_text(tree)  # last: trafilatura prunes the tree it is given
     if not text:
         return BadRecord(origin, "no main text found in the page")
-    return Document(id=path.stem, text=text, date=page_date or date, title=title, origin=origin)
+    return Document(id=file_id(path), text=text, date=page_date or date, title=title, origin=origin)
 
 
 def _parse(raw: bytes):  # type: ignore[no-untyped-def]

@@ -20,6 +20,7 @@ from eventwire.ingest.files import (
     bom_encoding,
     capped_lines,
     decoded_lines,
+    file_id,
     open_regular,
     read_capped,
 )
@@ -117,7 +118,7 @@ def read_jsonl(path: Path, *, date: str | None) -> Iterator[Record]:
     with handle:
         encoding = bom_encoding(handle.peek(4)[:4])  # type: ignore[attr-defined]
         lines = capped_lines(handle) if encoding is None else decoded_lines(handle, encoding)
-        yield from _jsonl_lines(lines, name=str(path), stem=path.stem, date=date)
+        yield from _jsonl_lines(lines, name=str(path), stem=file_id(path), date=date)
 
 
 def read_stdin(stream: TextIO, *, date: str | None) -> Iterator[Record]:
@@ -192,4 +193,4 @@ def read_text(path: Path, *, date: str | None) -> Record:
 def _text_document(path: Path, text: str, date: str | None) -> Record:
     if not text.strip():
         return BadRecord(f"{path}:1", "the file is empty")
-    return Document(id=path.stem, text=text, date=date, origin=f"{path}:1")
+    return Document(id=file_id(path), text=text, date=date, origin=f"{path}:1")

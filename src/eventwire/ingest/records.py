@@ -23,7 +23,7 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 def check_date(value: str) -> str | None:
     """The problem with a publication date, or None when it is a real YYYY-MM-DD date."""
-    problem = f"{value} is not a date: use YYYY-MM-DD"
+    problem = f"{value if len(value) <= 40 else value[:37] + '...'} is not a date: use YYYY-MM-DD"
     if len(value) != 10:
         return problem
     try:
@@ -78,7 +78,8 @@ def document_problem(document: Document) -> str | None:
     """Why a well-formed document still cannot be coded or stored, or None.
 
     Text over MAX_DOCUMENT_CHARS; a NUL character (PostgreSQL cannot store one) or a lone
-    surrogate (not Unicode text: it cannot be encoded) in any field.
+    surrogate (not Unicode text: it cannot be encoded) in any field but the origin (a file
+    name, which the store escapes).
     """
     if len(document.text) > MAX_DOCUMENT_CHARS:
         return (
@@ -86,7 +87,7 @@ def document_problem(document: Document) -> str | None:
             f"{MAX_DOCUMENT_CHARS:,} for one document: split it into several documents"
         )
     for field in dataclasses.fields(document):
-        value = getattr(document, field.name)
+        value = getattr(document, field.name) if field.name != "origin" else None
         found = _UNSTORABLE.search(value) if isinstance(value, str) else None
         if found:
             what = "a NUL character" if found[0] == "\x00" else "a lone surrogate"

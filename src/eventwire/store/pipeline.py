@@ -31,6 +31,7 @@ from eventwire.store.outcome import (
     Outcome,
     bad_record_outcome,
     document_key,
+    storable,
 )
 from eventwire.store.writer import BatchResult, stored_keys, write_outcomes
 
@@ -137,7 +138,7 @@ def prepare_document(document: Document, detector: LanguageDetector) -> Outcome:
         content_hash=text_hash,
         language=language,
         reason=reason,
-        origin=document.origin,
+        origin=storable(document.origin) if document.origin else None,
     )
 
 

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.errors import StoreError
 from eventwire.models import Event
-from eventwire.store.connection import Store
+from eventwire.store.connection import Store, is_driver_error
 from eventwire.store.dedup import (
     Candidate,
     DedupKey,
@@ -68,17 +69,26 @@ def write_outcomes(store: Store, outcomes: Sequence[Outcome], *, window_days: in
     """
     try:
         return write_batch(store, outcomes, window_days=window_days)
-    except Exception:  # any value the database or Arrow refuses: find the record
-        if len(outcomes) == 1 and outcomes[0].document is None:
+    except Exception as error:
+        if not refused_value(error) or (len(outcomes) == 1 and outcomes[0].document is None):
             raise
     result = BatchResult()
     for outcome in outcomes:
         try:
             result += write_batch(store, [outcome], window_days=window_days)
         except Exception as error:
+            if not refused_value(error):
+                raise
             outcome.unstorable(f"cannot be stored: {type(error).__name__}: {error}")
             result += write_batch(store, [outcome], window_days=window_days)
     return result
+
+
+def refused_value(error: Exception) -> bool:
+    """An error about a value (from the database, its driver or Arrow), not a bug of ours."""
+    return isinstance(error, StoreError | ValueError | TypeError | ArithmeticError) or (
+        is_driver_error(error)
+    )
 
 
 def write_batch(store: Store, outcomes: Sequence[Outcome], *, window_days: int) -> BatchResult:

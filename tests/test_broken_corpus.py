@@ -53,6 +53,7 @@ def test_broken_corpus_code(corpus: tuple[Path, int], tmp_path: Path) -> None:
     assert counts, result.stderr[-3000:]
     assert int(counts[1]) + int(counts[2]) == expected
     assert result.stderr.count("failed ") >= int(counts[2])
+    assert "coder failed" not in result.stderr  # hostile text is refused or coded, never a crash
     assert SECRET not in out.read_text(encoding="utf-8")
 
 
@@ -72,6 +73,10 @@ def test_broken_corpus_ingest(corpus: tuple[Path, int], tmp_path: Path, kind: st
         assert store.value("SELECT count(*) FROM documents WHERE status = 'failed'") == failed
         leaked = store.value("SELECT count(*) FROM documents WHERE text LIKE ?", (f"%{SECRET}%",))
         assert leaked == 0
+        crashed = store.rows("SELECT origin, reason FROM documents WHERE reason LIKE 'coder%'")
+        assert crashed == []
+        long_ones = "origin LIKE '%sentence-20000.txt:1' OR doc_id = 'text-10'"
+        assert store.rows(f"SELECT status FROM documents WHERE {long_ones}") == [("coded",)] * 2
     assert ingest_counts(url, folder) == (read, 0, 0, failed, read - failed)
 
 

@@ -51,13 +51,13 @@ def test_cli_code_text_prints_jsonl_when_piped() -> None:
 def test_cli_code_skips_bad_records_and_names_file_and_line(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "events.jsonl"
     result = CliRunner().invoke(app, ["code", str(corpus), "-o", str(out)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # it went to the end, but records failed
     assert f"{corpus}:2" in result.stderr and "JSON" in result.stderr
     assert f"{corpus}:3" in result.stderr and "2024-02-30 is not a date" in result.stderr
     assert f"{corpus}:4" in result.stderr and "text" in result.stderr
     coded = {json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()}
     assert coded == {"a", "b"}
-    assert "3 bad input record(s) skipped" in result.stderr
+    assert "2 document(s) coded, 3 failed" in result.stderr
 
 
 def test_cli_code_strict_fails_and_writes_nothing(corpus: Path, tmp_path: Path) -> None:

@@ -118,7 +118,10 @@ def test_store_records_skipped_and_failed_when_coder_is_missing(
 
 
 def test_store_schema_version_is_recorded(store: Store) -> None:
-    assert store.rows("SELECT version, name FROM schema_version") == [(1, "001_initial.sql")]
+    assert store.rows("SELECT version, name FROM schema_version ORDER BY version") == [
+        (1, "001_initial.sql"),
+        (2, "002_reader_role.postgresql.sql"),
+    ]
 
 
 def test_store_progress_reports_batches(store: Store, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@
     ├── InputError         an input record cannot be read (bad JSON, missing text, bad date)
     ├── ModelNotFoundError the configured spaCy pipeline is not installed
     └── StoreError         the event store cannot be opened, migrated or written
+        └── QueryError     a user's SQL is refused (not one reading statement) or fails
 
 Each carries the place it happened (`file:line` or document id) so that messages name it.
 """
@@ -42,3 +43,7 @@ class ModelNotFoundError(EventwireError):
 
 class StoreError(EventwireError):
     """The event store cannot be opened, migrated or written."""
+
+
+class QueryError(StoreError):
+    """A user's SQL query is refused or fails; the store is unchanged (it is read-only)."""

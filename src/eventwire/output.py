@@ -55,9 +55,14 @@ def flat_columns() -> list[str]:
 
 @contextmanager
 def atomic_file(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
-    """Open a temporary file beside `path`; rename it over `path` only on success."""
+    """Open a temporary file beside `path`; rename it over `path` only on success.
+
+    The file gets the mode a plain `open` would give (0666 less the umask), not mkstemp's
+    0600, so that outputs are as readable as any other file the user writes.
+    """
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".part")
+    os.chmod(tmp, 0o666 & ~_umask())
     try:
         with os.fdopen(
             fd,
@@ -70,6 +75,13 @@ def atomic_file(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    """The process umask (it can only be read by setting it, so set it straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_jsonl(events: Iterable[Event], handle: IO[str], *, debug: bool = False) -> int:

@@ -382,15 +382,20 @@ def _only_described_by(mention: Mention, doc: Doc) -> bool:
 
 def phrase_tokens(head: Token) -> list[Token]:
     """The tokens of the noun phrase under `head`, without clauses and prepositional
-    phrases other than `of`."""
-    tokens = [head]
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
-            tokens.extend(t for o in c.children for t in phrase_tokens(o))
-        elif c.dep_ not in PHRASE_BREAKS:
-            tokens.extend(phrase_tokens(c))
-        elif c.is_punct and c.lower_ == ",":
-            tokens.append(c)
+    phrases other than `of` (a loop, not recursion: a list of thousands of names parses as
+    a chain that deep)."""
+    tokens: list[Token] = []
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                stack.extend(c.children)
+            elif c.dep_ not in PHRASE_BREAKS:
+                stack.append(c)
+            elif c.is_punct and c.lower_ == ",":
+                tokens.append(c)
     return sorted(tokens, key=lambda t: t.i)
 
 

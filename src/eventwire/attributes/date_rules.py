@@ -101,10 +101,19 @@ class Resolved:
 
 def resolve(text: str, context: Context) -> Resolved | None:
     """The date `text` stands for in `context`, or None when it names no usable date."""
-    resolved = _resolve_unchecked(text, context)
-    if resolved is None or _breaks_tense(resolved, context):
+    try:
+        resolved = _resolve_unchecked(text, context)
+    except OverflowError:  # counted past year 1 or 9999 (a publication date at the edge)
+        return None
+    if resolved is None or not _in_calendar(resolved.value) or _breaks_tense(resolved, context):
         return None
     return resolved
+
+
+def _in_calendar(value: str) -> bool:
+    """Years 1 to 9999 only: "last year" said in year 1 names no date Python can hold."""
+    year = value.split("-")[0]
+    return year.isdigit() and len(year) == 4 and year != "0000"
 
 
 def _resolve_unchecked(text: str, context: Context) -> Resolved | None:

@@ -6,6 +6,8 @@ messages that say what went wrong and where.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from eventwire.cli import actors as actor_commands
@@ -21,6 +23,28 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"eventwire {version('eventwire')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", callback=_print_version, is_eager=True
+        ),
+    ] = False,
+) -> None:
+    """News text in, CAMEO and PLOVER political events out."""
+
+
 code_commands.register(app)
 eval_commands.register(app)
 store_commands.register(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -17,8 +18,7 @@ from eventwire.errors import EventwireError, InputError
 from eventwire.models import BadRecord, Document, Event
 from eventwire.output import FORMATS, write_events
 from eventwire.settings import Settings
-
-PROGRESS_MIN_DOCUMENTS = 20
+from eventwire.store.outcome import FAILED, TO_CODE, Outcome, bad_record_outcome
 
 ActorFiles = Annotated[
     list[Path] | None,
@@ -30,7 +30,10 @@ Model = Annotated[str | None, typer.Option(help="spaCy pipeline to parse with.")
 
 
 MinConfidence = Annotated[
-    float | None, typer.Option("--min-confidence", help="Drop events below this confidence.")
+    float | None,
+    typer.Option(
+        "--min-confidence", help="Drop events below this confidence (0 to 1).", min=0.0, max=1.0
+    ),
 ]
 RequireSource = Annotated[
     bool | None,
@@ -46,49 +49,96 @@ RequireTarget = Annotated[
         help="Code only events with a named target, or keep verbs without one (default).",
     ),
 ]
-BatchSize = Annotated[int | None, typer.Option("--batch-size", help="Documents per spaCy batch.")]
+BatchSize = Annotated[
+    int | None, typer.Option("--batch-size", help="Documents per spaCy batch.", min=1)
+]
+Strict = Annotated[
+    bool, typer.Option("--strict", help="Fail the run on the first bad input record.")
+]
+PublicationDate = Annotated[
+    str | None,
+    typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
+]
+EXIT_SOME_FAILED = 3
+"""The exit status of a run that went to the end but could not read or code some records."""
 
 
-def _settings(model: str | None, actors: list[Path] | None, **values: object) -> Settings:
+def coding_settings(model: str | None, actors: list[Path] | None, **values: object) -> Settings:
+    """Settings from the coding options that `code` and `ingest` share."""
     files = tuple(actors) if actors else None
     return Settings.from_overrides(model=model, actor_files=files, **values)
 
 
-def _documents(
-    inputs: list[str], text: str | None, date: str | None, strict: bool, bad: list[BadRecord]
-) -> Iterator[Document]:
-    """Documents from the inputs; bad records are reported on stderr and counted."""
+def checked_date(date: str | None) -> str | None:
+    """`--date` as given, or a usage error that names the option."""
+    from eventwire.ingest.records import check_date
+
+    if date is not None and (problem := check_date(date)):
+        raise typer.BadParameter(problem, param_hint="--date")
+    return date
+
+
+def _outcomes(inputs: list[str], text: str | None, date: str | None) -> Iterator[Outcome]:
+    """Every input record as an outcome to code, or a failed one for a bad record."""
     from eventwire.ingest import read_documents
+    from eventwire.ingest.readers import checked
 
-    if text is not None:
-        yield Document(id="text", text=text, date=date)
-        return
-    err = stderr()
-    for item in read_documents(inputs, date=date, stdin=sys.stdin):
-        if isinstance(item, BadRecord):
-            if strict:
-                raise InputError(item.origin, item.problem + " (--strict: stopping)")
-            err.print(f"[yellow]skipped[/yellow] {item}", highlight=False)
-            bad.append(item)
-            continue
-        yield item
+    records = (
+        [checked(Document(id="text", text=text, date=date, origin="--text"))]
+        if text is not None
+        else read_documents(inputs, date=date, stdin=sys.stdin)
+    )
+    for number, record in enumerate(records):
+        if isinstance(record, BadRecord):
+            yield bad_record_outcome(record)
+        else:
+            yield Outcome(key=str(number), status=TO_CODE, document=record, origin=record.origin)
 
 
-def _events(
-    documents: Iterator[Document], settings: Settings, show_progress: bool
-) -> Iterator[Event]:
+class _Tally:
+    """Counts the records of a `code` run and reports each failure on stderr as it comes."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.coded = 0
+        self.failed = 0
+        self.err = stderr()
+
+    def events(self, outcomes: Iterator[Outcome]) -> Iterator[Event]:
+        for outcome in outcomes:
+            if outcome.status == FAILED:
+                self.fail(outcome)
+                continue
+            self.coded += 1
+            yield from outcome.events
+
+    def fail(self, outcome: Outcome) -> None:
+        where = outcome.origin or (outcome.document.id if outcome.document else "?")
+        if self.strict:
+            raise InputError(where, f"{outcome.reason} (--strict: stopping)")
+        self.failed += 1
+        self.err.print(f"[yellow]failed[/yellow] {where}: {outcome.reason}", highlight=False)
+
+
+def _coded(outcomes: Iterator[Outcome], settings: Settings) -> Iterator[Outcome]:
+    """Each document coded on its own as far as failures go (as `ingest` does): a document
+    that makes the coder fail is one failed record, and coding goes on after it."""
     from eventwire.pipeline import code_documents
+    from eventwire.store.pipeline import code_in_order
 
-    if not show_progress:
-        for coded in code_documents(documents, settings=settings):
-            yield from coded.events
+    return code_in_order(outcomes, partial(code_documents, settings=settings))
+
+
+def _with_progress(outcomes: Iterator[Outcome], show: bool) -> Iterator[Outcome]:
+    if not show:
+        yield from outcomes
         return
     columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=stderr(), transient=True) as progress:
         task = progress.add_task("coding", total=None)
-        for coded in code_documents(documents, settings=settings):
+        for outcome in outcomes:
             progress.advance(task)
-            yield from coded.events
+            yield outcome
 
 
 def _said_by(event: Event) -> str:
@@ -122,19 +172,15 @@ def code(
         typer.Argument(help="JSONL, .txt or .html files, directories, or - for stdin."),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write events here instead of stdout.")
+        str | None,
+        typer.Option("-o", "--output", help="Write events here (- for stdout) instead of stdout."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
     text: Annotated[
         str | None, typer.Option("--text", help="Code this snippet instead of files.")
     ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option("--date", help="Publication date (YYYY-MM-DD) for --text and text files."),
-    ] = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Fail the run on the first bad input record.")
-    ] = False,
+    date: PublicationDate = None,
+    strict: Strict = False,
     debug: Annotated[
         bool, typer.Option("--debug", help="Add the resolver's reasons to JSONL output.")
     ] = False,
@@ -145,16 +191,23 @@ def code(
     require_target: RequireTarget = None,
     batch_size: BatchSize = None,
 ) -> None:
-    """Code news documents into CAMEO/PLOVER events (JSON Lines on stdout by default)."""
+    """Code news documents into CAMEO/PLOVER events (JSON Lines on stdout by default).
+
+    Each document is coded on its own: one that cannot be read or coded is reported on
+    stderr and the run goes on; the exit status is then 3 (1 when the run itself fails).
+    """
     if fmt not in FORMATS:
         raise typer.BadParameter(
             f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format"
         )
     if text is None and not inputs:
         raise typer.BadParameter("give INPUT files, - for stdin, or --text", param_hint="INPUT")
-    bad: list[BadRecord] = []
+    if text is not None and inputs:
+        raise typer.BadParameter("give either INPUT files or --text, not both", param_hint="--text")
+    path = None if output in (None, "-") else Path(output)
+    tally = _Tally(strict)
     try:
-        settings = _settings(
+        settings = coding_settings(
             model,
             actors,
             min_confidence=min_confidence,
@@ -162,21 +215,23 @@ def code(
             require_target=require_target,
             batch_size=batch_size,
         )
-        documents = _documents(inputs or [], text, date, strict, bad)
-        show = text is None and output is not None and sys.stderr.isatty()
-        events = _events(documents, settings, show)
+        outcomes = _outcomes(inputs or [], text, checked_date(date))
+        show = text is None and path is not None and sys.stderr.isatty()
+        events = tally.events(_coded(_with_progress(outcomes, show), settings))
         if text is not None and output is None and sys.stdout.isatty():
             print_table(list(events))
-            return
-        count = write_events(events, output, fmt, stdout=sys.stdout, debug=debug)
+        else:
+            count = write_events(events, path, fmt, stdout=sys.stdout, debug=debug)
+            if path is not None or tally.failed:
+                stderr().print(
+                    f"{tally.coded} document(s) coded, {tally.failed} failed; {count} events "
+                    f"written{f' to {path}' if path else ''}",
+                    highlight=False,
+                )
     except (EventwireError, ValueError, OSError) as exc:
         raise fail(str(exc)) from None
-    if output is not None or bad:
-        stderr().print(
-            f"{count} events written{f' to {output}' if output else ''}; "
-            f"{len(bad)} bad input record(s) skipped",
-            highlight=False,
-        )
+    if tally.failed:
+        raise typer.Exit(code=EXIT_SOME_FAILED)
 
 
 def register(app: typer.Typer) -> None:

@@ -16,15 +16,30 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from eventwire.cli.console import reported_errors, stderr
-from eventwire.settings import Settings
-from eventwire.store import DEFAULT_DB, IngestReport, Store, ingest
-from eventwire.store.export import write_csv, write_gdelt, write_jsonl, write_parquet
+from eventwire.cli.code import (
+    EXIT_SOME_FAILED,
+    ActorFiles,
+    BatchSize,
+    MinConfidence,
+    Model,
+    PublicationDate,
+    RequireSource,
+    RequireTarget,
+    Strict,
+    checked_date,
+    coding_settings,
+)
+from eventwire.cli.console import fail, reported_errors, stderr
+from eventwire.output import atomic_file
+from eventwire.store import DEFAULT_DB, IngestReport, Store, ingest, open_query
+from eventwire.store.export import WRITERS
 from eventwire.store.query import EventFilter, select_events
+from eventwire.store.readonly import QUERY_TIMEOUT_S
 
 DbOption = Annotated[
     str, typer.Option("--db", help="DuckDB file, or a postgresql:// URL.", show_default=True)
 ]
+SQL_FORMATS = ("table", "csv", "jsonl")
 TABLE_COLUMNS = (
     "event_id", "event_date", "source_code", "cameo", "plover", "target_code",
     "location_name", "num_mentions", "num_sources",
@@ -42,20 +57,41 @@ def register(app: typer.Typer) -> None:
 def ingest_command(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
     db: DbOption = DEFAULT_DB,
-    date: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD).")] = None,
+    date: PublicationDate = None,
     dedup_window_days: Annotated[
-        int | None, typer.Option(help="Dedup window in days (default 2).")
+        int | None, typer.Option(help="Dedup window in days (default 2).", min=0)
     ] = None,
+    strict: Strict = False,
+    actors: ActorFiles = None,
+    model: Model = None,
+    min_confidence: MinConfidence = None,
+    require_source: RequireSource = None,
+    require_target: RequireTarget = None,
+    batch_size: BatchSize = None,
 ) -> None:
-    """Read, code and store documents; documents already stored are skipped by hash."""
-    settings = Settings.from_overrides(dedup_window_days=dedup_window_days)
+    """Read, code and store documents; documents already stored are skipped by hash.
+
+    Exit status 3 when some records could not be read or coded (they are `failed` rows).
+    """
+    settings = coding_settings(
+        model,
+        actors,
+        dedup_window_days=dedup_window_days,
+        min_confidence=min_confidence,
+        require_source=require_source,
+        require_target=require_target,
+        batch_size=batch_size,
+    )
     console = stderr()
+    day = checked_date(date)
     with reported_errors(), Store.open(db) as store, console.status("ingesting") as status:
 
         def progress(report: IngestReport) -> None:
             status.update(f"ingesting: {_summary(report)}")
 
-        report = ingest(paths, store=store, settings=settings, date=date, progress=progress)
+        report = ingest(
+            paths, store=store, settings=settings, date=day, progress=progress, strict=strict
+        )
     typer.echo(_summary(report))
     if report.failed:
         typer.echo(
@@ -63,6 +99,7 @@ def ingest_command(
             "WHERE status = 'failed'\"",
             err=True,
         )
+        raise typer.Exit(code=EXIT_SOME_FAILED)
 
 
 def _summary(report: IngestReport) -> str:
@@ -101,7 +138,9 @@ def events_command(
     until: Annotated[str | None, typer.Option(help="Last day (YYYY-MM-DD).")] = None,
     db: DbOption = DEFAULT_DB,
     format: Annotated[str, typer.Option(help="table, jsonl, csv or parquet.")] = "table",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here.")] = None,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="Write here (- for stdout).")
+    ] = None,
 ) -> None:
     """List stored events (one per real-world event) with their mention and source counts."""
     where = EventFilter(
@@ -121,7 +160,7 @@ def events_command(
 
 def export_command(
     format: Annotated[str, typer.Option(help="parquet, csv, jsonl or gdelt.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="File to write (- for stdout).")],
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Export every event: Parquet, CSV, JSON Lines or the GDELT 2.0 column layout."""
@@ -129,25 +168,28 @@ def export_command(
         count = _write(
             select_events(store), format, output, allowed=("parquet", "csv", "jsonl", "gdelt")
         )
-    typer.echo(f"{count} events written to {output}", err=True)
+    typer.echo(f"{count} events written to {'stdout' if output == '-' else output}", err=True)
 
 
 def _write(
-    rows: Iterator[dict[str, Any]], format: str, output: Path | None, *, allowed: tuple[str, ...]
+    rows: Iterator[dict[str, Any]], format: str, output: str | None, *, allowed: tuple[str, ...]
 ) -> int:
+    """Rows to stdout (no `output`, or `-`) or to a file that appears whole or not at all."""
     if format not in allowed:
         raise typer.BadParameter(
             f"{format!r}: use one of {', '.join(allowed)}", param_hint="--format"
         )
-    if format == "parquet":
-        if output is None:
-            raise typer.BadParameter("parquet needs a file: add -o FILE", param_hint="--format")
-        return write_parquet(rows, output)
-    writer = {"jsonl": write_jsonl, "csv": write_csv, "gdelt": write_gdelt}[format]
-    if output is None:
-        return writer(rows, sys.stdout)
-    with output.open("w", encoding="utf-8", newline="") as stream:
-        return writer(rows, stream)
+    to_stdout = output in (None, "-")
+    if format == "parquet" and to_stdout:
+        raise typer.BadParameter("parquet needs a file: add -o FILE", param_hint="--format")
+    if to_stdout:
+        return WRITERS[format](rows, sys.stdout)
+    path = Path(str(output))
+    try:
+        with atomic_file(path, "wb" if format == "parquet" else "w") as stream:
+            return WRITERS[format](rows, stream)
+    except OSError as error:
+        raise fail(f"cannot write {path}: {error.strerror or error}") from None
 
 
 def _print_table(rows: Iterator[dict[str, Any]]) -> None:
@@ -158,35 +200,35 @@ def _print_table(rows: Iterator[dict[str, Any]]) -> None:
 
 
 def sql_command(
-    query: Annotated[str, typer.Argument(help="SQL to run on a read-only connection.")],
+    query: Annotated[str, typer.Argument(help="One SELECT statement.")],
     db: DbOption = DEFAULT_DB,
     format: Annotated[str, typer.Option(help="table, csv or jsonl.")] = "table",
+    timeout: Annotated[
+        float, typer.Option(help="Stop the query after this many seconds.", min=0.1)
+    ] = QUERY_TIMEOUT_S,
 ) -> None:
-    """Run a read-only SQL query on the store (tables: documents, events, mentions, actors)."""
-    with reported_errors(), Store.open(db, read_only=True) as store:
-        columns, cursor = store.raw_query(query)
-        _print_result(columns, cursor, format)
+    """Run one read-only SQL query on the store (tables: documents, events, mentions, actors).
+
+    The connection cannot write, read files, reach the network or change settings."""
+    if format not in SQL_FORMATS:
+        raise typer.BadParameter(f"{format!r}: use {', '.join(SQL_FORMATS)}", param_hint="--format")
+    with reported_errors(), open_query(db, query, timeout_s=timeout) as (columns, rows):
+        _print_result(columns, rows, format)
 
 
-def _print_result(columns: list[str], cursor: Any, format: str) -> None:
+def _print_result(columns: list[str], rows: Iterator[tuple[Any, ...]], format: str) -> None:
     import csv
     import json
 
-    rows = iter(lambda: cursor.fetchmany(1000), [])
     if format == "table":
         table = Table(*columns)
-        for chunk in rows:
-            for row in chunk:
-                table.add_row(*("" if v is None else str(v) for v in row))
+        for row in rows:
+            table.add_row(*("" if v is None else str(v) for v in row))
         Console().print(table)
     elif format == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
-        for chunk in rows:
-            writer.writerows(chunk)
-    elif format == "jsonl":
-        for chunk in rows:
-            for row in chunk:
-                typer.echo(json.dumps(dict(zip(columns, row, strict=True)), default=str))
+        writer.writerows(rows)
     else:
-        raise typer.BadParameter(f"{format!r}: use table, csv or jsonl", param_hint="--format")
+        for row in rows:
+            typer.echo(json.dumps(dict(zip(columns, row, strict=True)), default=str))

@@ -37,6 +37,8 @@ CUE_LISTS = (
     "mutual_verbs",
 )
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+MAX_CONJUNCTS = 64
+"""How far up a chain of conjuncts a negation still counts (`not X, Y or Z`)."""
 CLAUSE_DEPS = frozenset(
     {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "csubj", "acomp"}
 )
@@ -107,10 +109,20 @@ def governing_chain(trigger: Token) -> list[Token]:
 
 
 def is_negated(token: Token) -> bool:
-    """`did not meet`, `no talks`, and conjuncts of a negated verb (`not X or Y`)."""
-    if any(c.lower_ in NEGATIONS and c.dep_ in ("neg", "det", "advmod") for c in token.children):
-        return True
-    return token.dep_ == "conj" and is_negated(token.head)
+    """`did not meet`, `no talks`, and conjuncts of a negated verb (`not X or Y`).
+
+    A loop, not recursion, and at most MAX_CONJUNCTS links up: a list of 20,000 conjuncts
+    parses as a chain that deep.
+    """
+    for _ in range(MAX_CONJUNCTS):
+        if any(
+            c.lower_ in NEGATIONS and c.dep_ in ("neg", "det", "advmod") for c in token.children
+        ):
+            return True
+        if token.dep_ != "conj":
+            return False
+        token = token.head
+    return False
 
 
 def negated_above(chain: list[Token]) -> bool:

@@ -15,12 +15,21 @@ from spacy.tokens import Doc, Span
 from eventwire.actors.resolver import Mention
 
 STORY_KINDS = frozenset({"country", "organisation", "person"})
+MAX_SENTENCE_TOKENS = 300
+"""Longer sentences are not coded (see `paragraphs`)."""
 
 
 def paragraphs(doc: Doc) -> Iterator[list[tuple[int, Span]]]:
-    """The sentences of the document with their index, grouped by line."""
+    """The sentences of the document with their index, grouped by line.
+
+    Sentences longer than MAX_SENTENCE_TOKENS are left out: no news sentence is that long
+    (they are lists or tables parsed as one sentence), and coding costs grow with the square
+    of a sentence's length.
+    """
     group: list[tuple[int, Span]] = []
     for index, sent in enumerate(doc.sents):
+        if len(sent) > MAX_SENTENCE_TOKENS:
+            continue
         starts_line = (
             sent.start_char == 0 or "\n" in doc.text[sent.start_char - 1 : sent.start_char]
         )

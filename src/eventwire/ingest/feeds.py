@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import time
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from eventwire.ingest.files import file_id, read_capped
 from eventwire.models import BadRecord, Document
 
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
@@ -14,10 +15,9 @@ FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 
 def read_feed(path: Path, *, date: str | None) -> Iterator[Document | BadRecord]:
     """Each entry becomes a document; its origin is `path:entry N` (feeds have no lines)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        yield BadRecord(str(path), f"cannot read the file: {error.strerror}")
+    raw = read_capped(path)
+    if isinstance(raw, str):
+        yield BadRecord(str(path), raw)
         return
     feed = _parse(raw)
     if not feed.entries:
@@ -49,7 +49,7 @@ def _entry_document(
     if not text:
         return BadRecord(origin, "the entry has no text (no content or summary)")
     return Document(
-        id=entry.get("id") or entry.get("link") or f"{path.stem}-{number}",
+        id=entry.get("id") or entry.get("link") or f"{file_id(path)}-{number}",
         text=text,
         date=_entry_date(entry) or date,
         title=entry.get("title") or None,
@@ -78,5 +78,11 @@ def _html_to_text(html: str) -> str:
 
 
 def _entry_date(entry: Any) -> str | None:
-    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
-    return time.strftime("%Y-%m-%d", parsed) if parsed else None
+    """YYYY-MM-DD (years below 1000 zero-padded), or None for no date or an impossible one."""
+    parsed = entry.get("published_parsed") or (
+        entry["updated_parsed"] if "updated_parsed" in entry else None
+    )  # (asking for an absent updated_parsed makes feedparser warn)
+    try:
+        return dt.date(*parsed[:3]).isoformat() if parsed else None
+    except (TypeError, ValueError):
+        return None

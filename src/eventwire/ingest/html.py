@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from eventwire.ingest.files import file_id, read_capped
 from eventwire.models import BadRecord, Document
 
 
 def read_html(path: Path, *, date: str | None) -> Document | BadRecord:
     """One page is one document: boilerplate goes, the date found in the page wins over `date`."""
     origin = f"{path}:1"
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return BadRecord(str(path), f"cannot read the file: {error.strerror}")
+    raw = read_capped(path)
+    if isinstance(raw, str):
+        return BadRecord(str(path), raw)
     tree = _parse(raw)
     if tree is None:
         return BadRecord(origin, "not an HTML page: nothing could be parsed")
@@ -21,7 +21,7 @@ def read_html(path: Path, *, date: str | None) -> Document | BadRecord:
     text = _main_text(tree)  # last: trafilatura prunes the tree it is given
     if not text:
         return BadRecord(origin, "no main text found in the page")
-    return Document(id=path.stem, text=text, date=page_date or date, title=title, origin=origin)
+    return Document(id=file_id(path), text=text, date=page_date or date, title=title, origin=origin)
 
 
 def _parse(raw: bytes):  # type: ignore[no-untyped-def]

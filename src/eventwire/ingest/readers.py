@@ -15,8 +15,17 @@ from typing import BinaryIO, TextIO
 
 from eventwire.errors import InputError
 from eventwire.ingest.feeds import FEED_SUFFIXES, read_feed
+from eventwire.ingest.files import (
+    LineProblem,
+    bom_encoding,
+    capped_lines,
+    decoded_lines,
+    file_id,
+    open_regular,
+    read_capped,
+)
 from eventwire.ingest.html import read_html
-from eventwire.ingest.records import check_date, parse_json_line
+from eventwire.ingest.records import check_date, document_problem, parse_json_line
 from eventwire.models import BadRecord, Document
 
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -38,9 +47,17 @@ def read_documents(
         raise InputError("--date", problem)
     for path in paths:
         if str(path) == "-":
-            yield from read_stdin(stdin if stdin is not None else sys.stdin, date=date)
+            records = read_stdin(stdin if stdin is not None else sys.stdin, date=date)
         else:
-            yield from read_path(Path(path), date=date)
+            records = read_path(Path(path), date=date)
+        yield from map(checked, records)
+
+
+def checked(record: Record) -> Record:
+    """A document that is too long or holds characters no store can keep becomes bad."""
+    if isinstance(record, Document) and (problem := document_problem(record)):
+        return BadRecord(record.origin or record.id, problem)
+    return record
 
 
 def read_path(path: Path, *, date: str | None) -> Iterator[Record]:
@@ -90,21 +107,25 @@ def _directory_errors(errors: list[OSError]) -> Iterator[BadRecord]:
 
 
 def read_jsonl(path: Path, *, date: str | None) -> Iterator[Record]:
-    """One JSON object a line; blank lines are skipped, ids default to `<stem>-<line>`."""
-    try:
-        handle = path.open("rb")
-    except OSError as error:
-        yield BadRecord(str(path), f"cannot read the file: {error.strerror}")
+    """One JSON object a line; blank lines are skipped, ids default to `<stem>-<line>`.
+
+    UTF-8 (a BOM is dropped), or UTF-16 or UTF-32 when the file starts with their BOM.
+    """
+    handle = open_regular(path)
+    if isinstance(handle, str):
+        yield BadRecord(str(path), handle)
         return
     with handle:
-        yield from _jsonl_lines(handle, name=str(path), stem=path.stem, date=date)
+        encoding = bom_encoding(handle.peek(4)[:4])  # type: ignore[attr-defined]
+        lines = capped_lines(handle) if encoding is None else decoded_lines(handle, encoding)
+        yield from _jsonl_lines(lines, name=str(path), stem=file_id(path), date=date)
 
 
 def read_stdin(stream: TextIO, *, date: str | None) -> Iterator[Record]:
     """JSON Lines from stdin, read as bytes when possible so bad UTF-8 is one bad line."""
     binary: BinaryIO | None = getattr(stream, "buffer", None)
     if binary is not None:
-        yield from _jsonl_lines(binary, name="<stdin>", stem="stdin", date=date)
+        yield from _jsonl_lines(capped_lines(binary), name="<stdin>", stem="stdin", date=date)
         return
     for number, line in enumerate(stream, start=1):
         if line.strip():
@@ -118,12 +139,17 @@ def read_stdin(stream: TextIO, *, date: str | None) -> Iterator[Record]:
 
 
 def _jsonl_lines(
-    handle: Iterable[bytes], *, name: str, stem: str, date: str | None
+    lines: Iterable[bytes | str | LineProblem], *, name: str, stem: str, date: str | None
 ) -> Iterator[Record]:
-    for number, raw in enumerate(handle, start=1):
+    for number, raw in enumerate(lines, start=1):
         origin = f"{name}:{number}"
-        raw = raw.rstrip(b"\r\n")
-        line = _decode_line(raw.removeprefix(BOM) if number == 1 else raw, origin)
+        if isinstance(raw, LineProblem):
+            line: str | BadRecord = BadRecord(origin, raw.problem)
+        elif isinstance(raw, str):
+            line = raw.lstrip("\ufeff").rstrip("\r\n")
+        else:
+            raw = raw.rstrip(b"\r\n")
+            line = _decode_line(raw.removeprefix(BOM) if number == 1 else raw, origin)
         if isinstance(line, BadRecord):
             yield line
         elif line.strip():
@@ -143,16 +169,28 @@ def _utf8_problem(raw: bytes, error: UnicodeDecodeError) -> str:
 
 
 def read_text(path: Path, *, date: str | None) -> Record:
-    """A text file is one document named after the file, published on `date`."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return BadRecord(str(path), f"cannot read the file: {error.strerror}")
+    """A text file is one document named after the file, published on `date`.
+
+    UTF-8 (a BOM is dropped), or UTF-16 or UTF-32 when the file starts with their BOM.
+    """
+    raw = read_capped(path)
+    if isinstance(raw, str):
+        return BadRecord(str(path), raw)
+    encoding = bom_encoding(raw[:4])
+    if encoding is not None:
+        try:
+            return _text_document(path, raw.decode(encoding), date)
+        except UnicodeDecodeError as error:
+            return BadRecord(f"{path}:1", f"not valid {encoding.upper()}: {error.reason}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         return BadRecord(f"{path}:{line}", _utf8_problem(raw, error))
+    return _text_document(path, text, date)
+
+
+def _text_document(path: Path, text: str, date: str | None) -> Record:
     if not text.strip():
         return BadRecord(f"{path}:1", "the file is empty")
-    return Document(id=path.stem, text=text, date=date, origin=f"{path}:1")
+    return Document(id=file_id(path), text=text, date=date, origin=f"{path}:1")

@@ -6,18 +6,24 @@ feeds, and so that each rule can be tested with a plain dict.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from eventwire.models import BadRecord, Document
 
 OPTIONAL_STRING_FIELDS = ("title", "source", "url")
+MAX_DOCUMENT_CHARS = 200_000
+"""The longest text coded as one document (about 35,000 words; docs/STORE.md, "Limits").
+Parsing needs memory in proportion to the text, and spaCy refuses texts past 1,000,000."""
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def check_date(value: str) -> str | None:
     """The problem with a publication date, or None when it is a real YYYY-MM-DD date."""
-    problem = f"{value} is not a date: use YYYY-MM-DD"
+    problem = f"{value if len(value) <= 40 else value[:37] + '...'} is not a date: use YYYY-MM-DD"
     if len(value) != 10:
         return problem
     try:
@@ -35,6 +41,10 @@ def parse_json_line(
         record = json.loads(line)
     except json.JSONDecodeError as error:
         return BadRecord(origin, f"malformed JSON: {error.msg} at column {error.colno}")
+    except RecursionError:
+        return BadRecord(origin, "malformed JSON: nested too deeply")
+    except ValueError:  # the one other thing json refuses: an integer of thousands of digits
+        return BadRecord(origin, "malformed JSON: a number too long to read (over 4,300 digits)")
     if not isinstance(record, dict):
         return BadRecord(origin, f"expected a JSON object, got {_json_type(record)}")
     return record_to_document(record, origin=origin, default_id=default_id, date=date)
@@ -62,6 +72,30 @@ def record_to_document(
         url=record.get("url"),
         origin=origin,
     )
+
+
+def document_problem(document: Document) -> str | None:
+    """Why a well-formed document still cannot be coded or stored, or None.
+
+    Text over MAX_DOCUMENT_CHARS; a NUL character (PostgreSQL cannot store one) or a lone
+    surrogate (not Unicode text: it cannot be encoded) in any field but the origin (a file
+    name, which the store escapes).
+    """
+    if len(document.text) > MAX_DOCUMENT_CHARS:
+        return (
+            f"the text is {len(document.text):,} characters long, over the limit of "
+            f"{MAX_DOCUMENT_CHARS:,} for one document: split it into several documents"
+        )
+    for field in dataclasses.fields(document):
+        value = getattr(document, field.name) if field.name != "origin" else None
+        found = _UNSTORABLE.search(value) if isinstance(value, str) else None
+        if found:
+            what = "a NUL character" if found[0] == "\x00" else "a lone surrogate"
+            return (
+                f'"{field.name}" holds {what} ({ascii(found[0])}) at position {found.start()}:'
+                " not text that can be stored"
+            )
+    return None
 
 
 def _json_type(value: Any) -> str:

@@ -14,10 +14,22 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import StoreError
+from eventwire.store.statements import split_statements
 
 DEFAULT_DB = "eventwire.duckdb"
 POSTGRES_PREFIXES = ("postgresql://", "postgres://")
-_MIGRATION_NAME = re.compile(r"^(\d+)_[\w-]+\.sql$")
+_MIGRATION_NAME = re.compile(r"^(\d+)_[\w-]+?(?:\.(duckdb|postgresql))?\.sql$")
+LOCKED_DUCKDB: dict[str, Any] = {
+    "enable_external_access": False,
+    "autoload_known_extensions": False,
+    "autoinstall_known_extensions": False,
+    "allow_community_extensions": False,
+    "lock_configuration": True,
+}
+"""Read-only DuckDB connections reach no file but the store, no network, no extension and
+cannot change these settings (docs/STORE.md, "Reading the store with SQL")."""
+READER_ROLE = "eventwire_reader"
+"""The PostgreSQL role that users' SQL runs as: SELECT on the eventwire tables only."""
 
 
 class Dialect:
@@ -34,9 +46,15 @@ class Dialect:
         if not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            return duckdb.connect(str(path), read_only=read_only)
+            return duckdb.connect(
+                str(path), read_only=read_only, config=LOCKED_DUCKDB if read_only else {}
+            )
         except duckdb.Error as error:
             raise StoreError(f"cannot open the DuckDB store {url}: {error}") from error
+
+    def connect_for_queries(self, url: str, *, timeout_s: float) -> Any:
+        """A connection for users' SQL: read-only and locked (see LOCKED_DUCKDB)."""
+        return self.connect(url, read_only=True)
 
     def sql(self, statement: str) -> str:
         return statement
@@ -71,6 +89,30 @@ class PostgresDialect(Dialect):
         except psycopg.Error as error:
             raise StoreError(f"cannot connect to PostgreSQL at {_redact(url)}: {error}") from error
 
+    def connect_for_queries(self, url: str, *, timeout_s: float) -> Any:
+        """Log in as READER_ROLE (who cannot become anyone else) in a READ ONLY transaction.
+
+        A role switched to with SET ROLE could be switched back by the query itself, so the
+        connection logs in as the reader: the URL's user is replaced (and its password
+        dropped, unless the URL names the reader already).
+        """
+        import psycopg
+
+        options = (
+            "-c default_transaction_read_only=on "
+            f"-c statement_timeout={max(1, round(timeout_s * 1000))}"
+        )
+        try:
+            connection = psycopg.connect(reader_conninfo(url), autocommit=False, options=options)
+        except psycopg.Error as error:
+            raise StoreError(
+                f"cannot connect to PostgreSQL at {_redact(url)} as {READER_ROLE}: {error}. "
+                f"The role is created when the store is opened for writing (eventwire ingest) "
+                "by a user allowed to create roles: see docs/STORE.md"
+            ) from error
+        connection.read_only = True
+        return connection
+
     def sql(self, statement: str) -> str:
         return statement.replace("%", "%%").replace("?", "%s")
 
@@ -86,6 +128,17 @@ class PostgresDialect(Dialect):
         sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
         with store.connection.cursor() as cursor:
             cursor.executemany(sql, rows)
+
+
+def reader_conninfo(url: str) -> str:
+    """`url` with its user replaced by READER_ROLE (a password kept only if it is the reader's)."""
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    params = conninfo_to_dict(url)
+    if params.get("user") != READER_ROLE:
+        params.pop("password", None)
+        params["user"] = READER_ROLE
+    return make_conninfo("", **params)
 
 
 def _redact(url: str) -> str:
@@ -127,7 +180,7 @@ class Store:
         try:
             return self.connection.execute(self.dialect.sql(statement), tuple(params))
         except Exception as error:  # both drivers' errors: report with the statement
-            if _is_driver_error(error):
+            if is_driver_error(error):
                 raise StoreError(f"{error} (in: {statement.strip()[:200]})") from error
             raise
 
@@ -146,18 +199,6 @@ class Store:
         while chunk := cursor.fetchmany(size):
             yield from chunk
 
-    def raw_query(self, statement: str) -> tuple[list[str], Any]:
-        """A user's query as written (no placeholder rewriting): column names and cursor."""
-        try:
-            cursor = self.connection.execute(statement)
-        except Exception as error:
-            if _is_driver_error(error):
-                raise StoreError(f"the query failed: {error}") from error
-            raise
-        if cursor.description is None:
-            raise StoreError("the query returned no rows: only SELECT-like queries are useful here")
-        return [d[0] for d in cursor.description], cursor
-
     @contextmanager
     def transaction(self) -> Iterator[Store]:
         """All or nothing: a run killed inside leaves the store as it was before."""
@@ -170,7 +211,7 @@ class Store:
         self.execute("COMMIT")
 
 
-def _is_driver_error(error: Exception) -> bool:
+def is_driver_error(error: BaseException) -> bool:
     module = type(error).__module__
     return module.startswith(("duckdb", "_duckdb", "psycopg"))
 
@@ -182,33 +223,30 @@ def migrate(store: Store) -> int:
         "(version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)"
     )
     current = store.value("SELECT max(version) FROM schema_version") or 0
-    for version, name, sql in _migrations():
+    for version, name, dialect, sql in _migrations():
         if version > current:
-            _apply(store, version, name, sql)
+            _apply(store, version, name, sql if dialect in (None, store.dialect.name) else "")
             current = version
     return int(current)
 
 
 def _apply(store: Store, version: int, name: str, sql: str) -> None:
     with store.transaction():
-        for statement in _statements(sql):
+        for statement in split_statements(sql):
             store.execute(statement)
         store.execute(
             "INSERT INTO schema_version VALUES (?, ?, CURRENT_TIMESTAMP)", (version, name)
         )
 
 
-def _migrations() -> list[tuple[int, str, str]]:
+def _migrations() -> list[tuple[int, str, str | None, str]]:
+    """(version, file name, dialect or None for both, SQL); `NNN_name.postgresql.sql` runs
+    only on PostgreSQL (elsewhere its version is recorded with nothing to do)."""
     folder = resources.files("eventwire.store") / "migrations"
     found = []
     for entry in folder.iterdir():
         match = _MIGRATION_NAME.match(entry.name)
         if match:
-            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+            version, dialect = int(match.group(1)), match.group(2)
+            found.append((version, entry.name, dialect, entry.read_text(encoding="utf-8")))
     return sorted(found)
-
-
-def _statements(sql: str) -> list[str]:
-    """Split on semicolons after dropping `--` comments (the files use no literal `;`)."""
-    code = "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
-    return [s.strip() for s in code.split(";") if s.strip()]

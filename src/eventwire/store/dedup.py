@@ -93,5 +93,12 @@ def best_candidate(key: DedupKey, candidates: list[Candidate]) -> int | None:
 def window(key: DedupKey, days: int) -> tuple[dt.date, dt.date] | None:
     if key.day is None:
         return None
-    delta = dt.timedelta(days=days)
-    return key.day - delta, key.day + delta
+    return shifted(key.day, -days), shifted(key.day, days)
+
+
+def shifted(day: dt.date, days: int) -> dt.date:
+    """`day` moved by `days`, stopping at year 1 or 9999 instead of overflowing."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from eventwire.store.query import COLUMNS, contract_record, gdelt_row
 
@@ -57,14 +57,14 @@ def write_gdelt(rows: Iterable[dict[str, Any]], stream: TextIO) -> int:
     return count
 
 
-def write_parquet(rows: Iterable[dict[str, Any]], path: Path) -> int:
+def write_parquet(rows: Iterable[dict[str, Any]], target: Path | BinaryIO) -> int:
     """Row groups of PARQUET_CHUNK rows, so memory does not grow with the store."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = parquet_schema()
     count = 0
-    with pq.ParquetWriter(str(path), schema) as writer:
+    with pq.ParquetWriter(str(target) if isinstance(target, Path) else target, schema) as writer:
         for chunk in _chunks(iter(rows), PARQUET_CHUNK):
             writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
             count += len(chunk)
@@ -84,6 +84,15 @@ def parquet_schema() -> Any:
         return pa.float64() if name in FLOAT_COLUMNS else pa.string()
 
     return pa.schema([(name, column_type(name)) for name in COLUMNS])
+
+
+WRITERS: dict[str, Callable[[Iterable[dict[str, Any]], Any], int]] = {
+    "jsonl": write_jsonl,
+    "csv": write_csv,
+    "gdelt": write_gdelt,
+    "parquet": write_parquet,
+}
+"""Each format's writer: rows and an open stream (binary for Parquet) in, count out."""
 
 
 def _chunks(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:

@@ -12,7 +12,7 @@ CODED = "coded"
 SKIPPED = "skipped"
 FAILED = "failed"
 STORED = "stored"
-"""Already in the store from an earlier run: nothing to do."""
+"""Already in the store (from an earlier run, earlier in this one, or a concurrent one)."""
 
 
 @dataclass(slots=True)
@@ -32,7 +32,12 @@ class Outcome:
         self.status, self.events = CODED, events
 
     def failed(self, reason: str) -> None:
-        self.status, self.reason = FAILED, reason
+        self.status, self.reason = FAILED, storable(reason)
+
+    def unstorable(self, reason: str) -> None:
+        """The database refused the record: keep only its key, origin and the reason."""
+        self.failed(reason)
+        self.document, self.language, self.events = None, None, []
 
 
 def document_key(source: str | None, text_hash: str) -> str:
@@ -42,5 +47,12 @@ def document_key(source: str | None, text_hash: str) -> str:
 
 def bad_record_outcome(record: BadRecord) -> Outcome:
     """An unreadable record keyed by its origin, so rereading the file does not add it twice."""
-    key = hashlib.sha256(f"failed\x00{record.origin}".encode()).hexdigest()
-    return Outcome(key=key, status=FAILED, reason=record.problem, origin=record.origin)
+    origin = storable(record.origin)
+    key = hashlib.sha256(f"failed\x00{origin}".encode()).hexdigest()
+    return Outcome(key=key, status=FAILED, reason=storable(record.problem), origin=origin)
+
+
+def storable(text: str) -> str:
+    """`text` with what no store can keep escaped: NUL, and lone surrogates (a file name
+    with bytes that are not UTF-8, a bad value quoted in a message)."""
+    return text.replace("\x00", "\\x00").encode("utf-8", "backslashreplace").decode("utf-8")

@@ -8,7 +8,8 @@ coder streams over the rest, and outcomes are written a batch per transaction.
 from __future__ import annotations
 
 import dataclasses
-from collections import deque
+import os
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -16,20 +17,23 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeVar
 
-from eventwire.errors import StoreError
+from eventwire.errors import InputError, StoreError
 from eventwire.ingest import LanguageDetector, content_hash, normalise_text, read_documents
 from eventwire.models import BadRecord, Document
 from eventwire.settings import Settings
 from eventwire.store.connection import Store
 from eventwire.store.outcome import (
+    CODED,
+    FAILED,
     SKIPPED,
     STORED,
     TO_CODE,
     Outcome,
     bad_record_outcome,
     document_key,
+    storable,
 )
-from eventwire.store.writer import BatchResult, stored_keys, write_batch
+from eventwire.store.writer import BatchResult, stored_keys, write_outcomes
 
 if TYPE_CHECKING:  # the coder (spaCy and all its data) loads only when a run needs it
     from eventwire.pipeline import CodedDocument
@@ -41,7 +45,12 @@ DEFAULT_BATCH = 200
 
 @dataclass(slots=True)
 class IngestReport:
-    """Counts for one run; `unchanged` were already in the store."""
+    """Counts for one run: every record read is counted once, under what happened to it,
+    so that `read == coded + skipped + failed + unchanged`.
+
+    `unchanged` records were stored already (the same outlet and text): by an earlier run,
+    earlier in this one (the same story twice in a file), or by a concurrent run.
+    """
 
     read: int = 0
     coded: int = 0
@@ -52,12 +61,12 @@ class IngestReport:
     mentions: int = 0
 
     def add(self, outcomes: Sequence[Outcome], result: BatchResult) -> None:
+        statuses = Counter(o.status for o in outcomes)
         self.read += len(outcomes)
-        counted = [o.status for o in outcomes if o.status != STORED]
-        self.coded += counted.count("coded")
-        self.skipped += counted.count(SKIPPED)
-        self.failed += counted.count("failed")
-        self.unchanged += result.unchanged
+        self.coded += statuses[CODED]
+        self.skipped += statuses[SKIPPED]
+        self.failed += statuses[FAILED]
+        self.unchanged += statuses[STORED]
         self.new_events += result.new_events
         self.mentions += result.mentions
 
@@ -72,19 +81,31 @@ def ingest(
     code: Coder | None = None,
     batch_size: int = DEFAULT_BATCH,
     progress: Callable[[IngestReport], None] | None = None,
+    strict: bool = False,
 ) -> IngestReport:
-    """Ingest every document under `paths` into `store`; `code` replaces the real coder."""
+    """Ingest every document under `paths` into `store`; `code` replaces the real coder.
+
+    `strict` stops the run with an InputError after the batch holding the first failed
+    record (that batch is stored). Paths are made absolute first: a record's origin
+    (`/abs/file.jsonl:7`) is then the same whichever folder a run starts in, so a failed row
+    is replaced when its line is read again.
+    """
     settings = settings or Settings()
     coder = code or _real_coder(settings)
-    records = read_documents(paths, date=date, stdin=stdin)
+    absolute = [p if str(p) == "-" else os.path.abspath(p) for p in paths]
+    records = read_documents(absolute, date=date, stdin=stdin)
     outcomes = prepare(records, LanguageDetector())
     outcomes = drop_stored(outcomes, store, chunk=batch_size)
     report = IngestReport()
     for batch in batched(code_in_order(outcomes, coder), batch_size):
-        result = write_batch(store, batch, window_days=settings.dedup_window_days)
+        result = write_outcomes(store, batch, window_days=settings.dedup_window_days)
         report.add(batch, result)
         if progress:
             progress(report)
+        if strict and (failure := next((o for o in batch if o.status == FAILED), None)):
+            raise InputError(
+                failure.origin or failure.key, f"{failure.reason} (--strict: stopping)"
+            )
     return report
 
 
@@ -117,7 +138,7 @@ def prepare_document(document: Document, detector: LanguageDetector) -> Outcome:
         content_hash=text_hash,
         language=language,
         reason=reason,
-        origin=document.origin,
+        origin=storable(document.origin) if document.origin else None,
     )
 
 

@@ -53,21 +53,28 @@ class EventFilter:
             params += _actor_params(self.dyad[0]) + _actor_params(self.dyad[1])
         if self.type:
             conditions.append(_type_condition(self.type))
-            params.append(self.type.upper() if self.type.isalpha() else self.type + "%")
+            params.append(
+                self.type.upper() if self.type.isalpha() else like_escape(self.type) + "%"
+            )
         _date_bounds(conditions, params, self.since, self.until)
         return (" WHERE " + " AND ".join(conditions) if conditions else ""), params
 
 
 def _actor_match(role: str) -> str:
-    return f"(m.{role}_code LIKE ? OR m.{role}_country = ?)"
+    return f"(m.{role}_code LIKE ? ESCAPE '\\' OR m.{role}_country = ?)"
 
 
 def _actor_params(code: str) -> list[Any]:
-    return [code.upper() + "%", code.upper()]
+    """A code prefix: `%` and `_` in it are letters, not LIKE wildcards."""
+    return [like_escape(code.upper()) + "%", code.upper()]
+
+
+def like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _type_condition(value: str) -> str:
-    return "upper(m.plover) = ?" if value.isalpha() else "m.cameo LIKE ?"
+    return "upper(m.plover) = ?" if value.isalpha() else "m.cameo LIKE ? ESCAPE '\\'"
 
 
 def _date_bounds(conditions: list[str], params: list[Any], since: Any, until: Any) -> None:
@@ -135,13 +142,13 @@ GDELT_COLUMNS = (
 
 def gdelt_row(row: dict[str, Any]) -> tuple[Any, ...]:
     """A GDELT 2.0 events row (subset); countries stay ISO alpha-3, as the actor codes are."""
-    day = row["event_date"]
+    day = row["event_date"].isoformat().replace("-", "") if row["event_date"] else ""
     return (
-        row["event_id"], day.strftime("%Y%m%d") if day else "",
+        row["event_id"], day,
         row["source_code"], row["source_name"], row["source_country"],
         row["target_code"], row["target_name"], row["target_country"],
         1, row["cameo"], row["cameo"][:3], row["cameo_root"], row["quad_class"],
         row["goldstein"], row["num_mentions"], row["num_sources"], row["num_documents"],
         row["location_name"], row["location_country"], row["location_lat"],
-        row["location_lon"], day.strftime("%Y%m%d") if day else "", row["url"],
+        row["location_lon"], day, row["url"],
     )  # fmt: skip

@@ -11,9 +11,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from eventwire.errors import StoreError
 from eventwire.models import Event
-from eventwire.store.connection import Store
-from eventwire.store.dedup import Candidate, DedupKey, best_candidate, dedup_key, window
+from eventwire.store.connection import Store, is_driver_error
+from eventwire.store.dedup import (
+    Candidate,
+    DedupKey,
+    best_candidate,
+    dedup_key,
+    shifted,
+    window,
+)
 from eventwire.store.outcome import CODED, FAILED, STORED, Outcome
 from eventwire.store.rows import actor_rows, mention_row
 
@@ -34,9 +42,15 @@ DOCUMENT_COLUMNS = (
 @dataclass(slots=True)
 class BatchResult:
     written: int = 0
-    unchanged: int = 0
     new_events: int = 0
     mentions: int = 0
+
+    def __add__(self, other: BatchResult) -> BatchResult:
+        return BatchResult(
+            self.written + other.written,
+            self.new_events + other.new_events,
+            self.mentions + other.mentions,
+        )
 
 
 def stored_keys(store: Store, keys: Sequence[str]) -> set[str]:
@@ -48,24 +62,57 @@ def stored_keys(store: Store, keys: Sequence[str]) -> set[str]:
     return {row[0] for row in store.rows(sql, (FAILED, *keys))}
 
 
-def write_batch(store: Store, outcomes: Sequence[Outcome], *, window_days: int) -> BatchResult:
-    """Store every outcome not stored yet, in one transaction."""
+def write_outcomes(store: Store, outcomes: Sequence[Outcome], *, window_days: int) -> BatchResult:
+    """`write_batch`, but a batch the database refuses is written one record at a time, and a
+    record it refuses again is stored as a `failed` row giving the database's reason (the
+    rest of the batch is kept). Only a store that cannot even take that row stops the run.
+    """
+    try:
+        return write_batch(store, outcomes, window_days=window_days)
+    except Exception as error:
+        if not refused_value(error) or (len(outcomes) == 1 and outcomes[0].document is None):
+            raise
     result = BatchResult()
+    for outcome in outcomes:
+        try:
+            result += write_batch(store, [outcome], window_days=window_days)
+        except Exception as error:
+            if not refused_value(error):
+                raise
+            outcome.unstorable(f"cannot be stored: {type(error).__name__}: {error}")
+            result += write_batch(store, [outcome], window_days=window_days)
+    return result
+
+
+def refused_value(error: Exception) -> bool:
+    """An error about a value (from the database, its driver or Arrow), not a bug of ours."""
+    return isinstance(error, StoreError | ValueError | TypeError | ArithmeticError) or (
+        is_driver_error(error)
+    )
+
+
+def write_batch(store: Store, outcomes: Sequence[Outcome], *, window_days: int) -> BatchResult:
+    """Store every outcome not stored yet, in one transaction.
+
+    An outcome whose key is stored by now (earlier in this run, or by a concurrent run) is
+    marked STORED, so that every record is counted once, under what really happened.
+    """
     with store.transaction():
         store.dialect.lock_for_writing(store)
         writer = _BatchWriter(store, window_days)
         done = stored_keys(store, [o.key for o in outcomes])
         fresh = []
         for outcome in outcomes:
-            if outcome.status == STORED or outcome.key in done:
-                result.unchanged += 1
+            if outcome.status == STORED:
+                continue
+            if outcome.key in done:
+                outcome.status = STORED
                 continue
             done.add(outcome.key)
             fresh.append(outcome)
+        writer.replace_failed([o.origin for o in outcomes if o.origin])
         writer.write(fresh)
-        result.written = len(fresh)
-        result.new_events, result.mentions = writer.new_events, writer.mentions
-    return result
+        return BatchResult(len(fresh), writer.new_events, writer.mentions)
 
 
 class _BatchWriter:
@@ -88,6 +135,15 @@ class _BatchWriter:
         self.touched: set[int] = set()
         self.new_events = 0
         self.mentions = 0
+
+    def replace_failed(self, origins: list[str]) -> None:
+        """Records read again from these origins replace the failed rows left there."""
+        if origins:
+            marks = ", ".join("?" for _ in origins)
+            self.store.execute(
+                f"DELETE FROM documents WHERE status = ? AND origin IN ({marks})",
+                [FAILED, *origins],
+            )
 
     def write(self, outcomes: Sequence[Outcome]) -> None:
         if not outcomes:
@@ -159,8 +215,7 @@ class _BatchWriter:
         dated = ""
         if days:
             dated = " OR date BETWEEN ? AND ?"
-            margin = dt.timedelta(days=self.window_days)
-            params += [min(days) - margin, max(days) + margin]
+            params += [shifted(min(days), -self.window_days), shifted(max(days), self.window_days)]
         sql = (
             f"SELECT event_id, date, location_country, {EXACT_COLUMNS}, negated, modality "
             f"FROM events WHERE cameo_root IN ({', '.join('?' for _ in roots)}) "

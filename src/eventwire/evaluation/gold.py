@@ -134,7 +134,9 @@ def score_record(
 
 def evaluate(path: Path, *, settings: Settings | None = None, lower: bool = False) -> Report:
     """Code every gold text with its date and score the events against the gold ones;
-    `lower` lower-cases the texts first."""
+    `lower` lower-cases the texts first. Without `settings`, events are coded as the gold
+    codes them: PETRARCH-style gold has full dyads only (`require_source`)."""
+    settings = settings or Settings(require_source=True)
     report = Report()
     gold_by_id: dict[str, list[dict[str, str]]] = {}
     documents: list[Document] = []

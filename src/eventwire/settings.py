@@ -28,9 +28,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "require_source",
         False,
-        "Code only events with a named source and a party that has a country, as PETRARCH "
-        "does; false (the default) also keeps 'ten soldiers were killed' with a null "
-        "source and 'gunmen opened fire' with a source of no known country.",
+        "Code by PETRARCH's rules: only events with a named source and a party that has a "
+        "country, unnamed doers left without one, the place of a meeting of several parties "
+        "as its target. False (the default) also keeps 'ten soldiers were killed' with a "
+        "null source, places gunmen in the country where they acted, and codes 'X and Y met "
+        "in Zurich' as X to Y and Y to X.",
     ),
     Setting(
         "require_target",

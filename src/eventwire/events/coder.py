@@ -343,9 +343,9 @@ class EventCoder:
             scope.earlier.append((match.trigger.i, sources))
         code = self.effective_code(match.pattern.code, context)
         mutual = self.is_reciprocal(code) or lemma(match.trigger) in self.cues.mutual_verbs
-        if targets:
+        if targets or (mutual and len(sources) > 1 and not self.require_source):
             pairs = self.directed_pairs(sources, targets, code, mutual=mutual)
-        else:
+        else:  # PETRARCH makes the place of a meeting its target: "met in Zurich"
             places = self.place_as_target(match.trigger, sources, code, scope)
             pairs = self.directed_pairs(sources, places, None, mutual=mutual)
         if not self.is_actorless_act(code, match.trigger):
@@ -433,7 +433,8 @@ class EventCoder:
         """Unnamed people of a known kind ("gunmen", "police", "villagers") take a country
         from the best evidence, in this order: the mention itself ("Indonesian troops",
         done by the resolver), the event's place ("killed four villagers in Darfur"), the
-        story's dateline, then the country the story names most."""
+        story's dateline, then the country the story names most. Under PETRARCH's strict
+        rules (`require_source`) only the victims are placed, as PETRARCH codes them."""
         if not any(map(is_unplaced, (*sources, *targets))):
             return sources, targets
         countries = [a.country for a in (*sources, *targets) if a.country]
@@ -447,6 +448,8 @@ class EventCoder:
             note = f"the story is about {country}"
         else:
             return sources, targets
+        if self.require_source:
+            return sources, placed_in(targets, country, note)  # PETRARCH: doers stay "---"
         return placed_in(sources, country, note), placed_in(targets, country, note)
 
     def place_as_target(

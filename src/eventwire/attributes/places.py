@@ -36,7 +36,7 @@ from eventwire.attributes.gazetteer_data import (
     REGION_RANK,
     Candidate,
     Index,
-    build_index,
+    load_index,
     common_words,
     name_key,
 )
@@ -141,7 +141,7 @@ class Gazetteer:
     def load(cls) -> Gazetteer:
         """The shipped gazetteer, built on first use (a few seconds) and then shared."""
         stop_names = common_words() | STOP_WORDS | MONTHS.keys() | WEEKDAYS.keys()
-        return cls(build_index(), frozenset(stop_names))
+        return cls(load_index(), frozenset(stop_names))
 
     def lookup(self, name: str, *, countries: Collection[str] = ()) -> Location | None:
         """The place `name` most likely means in a story about `countries` (ISO alpha-3).

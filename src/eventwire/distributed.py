@@ -139,7 +139,7 @@ class DaskCoder:
         try:
             self._fill(queued, parts)
             while queued:
-                coded, failure = queued.popleft().result()
+                coded, failure = _result(queued.popleft())
                 self._fill(queued, parts)
                 yield from coded
                 if failure is not None:
@@ -152,6 +152,19 @@ class DaskCoder:
         wanted = IN_FLIGHT_PER_WORKER * self.worker_count()
         while len(queued) < wanted and (part := next(parts, None)) is not None:
             queued.append(self.client.submit(code_partition, part, self.settings, pure=False))
+
+
+def _result(future: Future) -> tuple[list[CodedDocument], str | None]:
+    """A partition's result; a partition that killed every worker it ran on is an error."""
+    from distributed import KilledWorker
+
+    try:
+        return future.result()  # type: ignore[no-any-return]
+    except KilledWorker as error:
+        raise ClusterError(
+            f"a partition of documents killed {error.allowed_failures + 1} workers, each that "
+            "tried to code it (out of memory?): see the workers' logs"
+        ) from error
 
 
 @contextmanager

@@ -11,10 +11,10 @@ are real news prose. One run reports, each part selectable with `--only`:
 - parse:   sentences/s of spaCy parsing alone (same model, components and batch size as the
            coder) and of the full coder (parse and coding), side by side (best of three
            alternated rounds), and their ratio;
-- memory:  peak RSS of each worker process coding `--memory-sentences` sentences (each size
-           on a fresh cluster of `--workers` processes; the corpus streams, never in memory);
-- workers: seconds for `--docs` documents in one process, then on `--workers` Dask
-           processes (cluster start-up included), the speed-up, and whether the events match;
+- memory:  peak RSS of each of `--workers` worker processes as one streamed run passes
+           each of the `--memory-sentences` checkpoints (the corpus is never in memory);
+- workers: seconds and CPU seconds for `--docs` documents in one process, then on
+           `--workers` Dask processes (both warm), the speed-up, and whether the events match;
 - startup: wall seconds of `eventwire code --text` on one sentence, a whole process, with
            the knowledge cache warm (best and median of five);
 - length:  parse and coder milliseconds per sentence for one 100 KB document against one
@@ -38,6 +38,7 @@ import time
 from collections.abc import Callable, Iterator
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from eventwire.models import Document
 from eventwire.nlp import load_pipeline
@@ -128,52 +129,73 @@ def bench_parse(settings: Settings, sentences: int) -> None:
     print(f"parse    peak RSS of this process {peak_mib():.0f} MiB")
 
 
-def bench_memory(settings: Settings, sizes: list[int], workers: int) -> None:
-    """Peak memory per worker as the corpus grows (a fresh cluster per size)."""
+def bench_memory(settings: Settings, checkpoints: list[int], workers: int) -> None:
+    """Peak memory per worker as the corpus grows: one streamed run on a fresh cluster,
+    each worker's peak read when the documents coded pass each checkpoint (in sentences)."""
     from eventwire.distributed import DaskCoder
 
-    for size in sizes:
-        start = time.perf_counter()
-        with DaskCoder(settings, workers=workers) as coder:
-            documents = up_to_sentences(generate(seed=size), size)
-            count = sum(len(c.events) for c in coder(documents))
-            seconds = time.perf_counter() - start
-            peaks = coder.client.run(peak_mib)
-        worst = max(peaks.values())
-        print(
-            f"memory   {size:>7} sentences  {count} events  {seconds:6.0f} s on {workers} workers"
-            f"  peak RSS per worker {', '.join(f'{p:.0f}' for p in peaks.values())} MiB"
-            f" (max {worst:.0f}); client {peak_mib():.0f} MiB"
-        )
+    start = time.perf_counter()
+    with DaskCoder(settings, workers=workers) as coder:
+        marks = iter(checkpoints)
+        mark = next(marks)
+        documents = up_to_sentences(generate(seed=7), checkpoints[-1])
+        done = events = 0
+        for coded in coder(documents):
+            done += sentences_in(coded.document.text)
+            events += len(coded.events)
+            if done >= mark:
+                report_memory(coder, done, events, time.perf_counter() - start)
+                mark = next(marks, sys.maxsize)
+
+
+def report_memory(coder: Any, sentences: int, events: int, seconds: float) -> None:
+    peaks = coder.client.run(peak_mib)
+    print(
+        f"memory   {sentences:>7} sentences coded  {events:>6} events  {seconds:6.0f} s"
+        f"  peak RSS per worker {', '.join(f'{p:.0f}' for p in peaks.values())} MiB;"
+        f" client {peak_mib():.0f} MiB"
+    )
+
+
+def cpu_seconds() -> float:
+    return time.process_time()
 
 
 def bench_workers(settings: Settings, docs: int, workers: int) -> None:
-    """One process against a local Dask cluster, on the same documents."""
+    """One process against a local Dask cluster on the same documents, both warm (the
+    pipeline loaded). On a shared machine wall time measures the neighbours too, so the
+    CPU seconds spent (workers and client together) are reported beside it."""
     from eventwire.distributed import DaskCoder
 
     documents = list(islice(generate(reports_per_doc=(1, 1)), docs))
     build_coder(settings)
-    single: list[object] = []
-    one = timed(
-        lambda: single.extend(
-            e.event_id for c in code_documents(documents, settings=settings) for e in c.events
-        )
-    )
-    many: list[object] = []
-
-    def on_cluster() -> None:
-        with DaskCoder(settings, workers=workers) as coder:
-            many.extend(e.event_id for c in coder(documents) for e in c.events)
-
-    spread = timed(on_cluster)
+    cpu = cpu_seconds()
+    start = time.perf_counter()
+    single = [e.event_id for c in code_documents(documents, settings=settings) for e in c.events]
+    one, one_cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    start = time.perf_counter()
+    with DaskCoder(settings, workers=workers) as coder:
+        coder.client.run(build_coder, settings)
+        up = time.perf_counter() - start
+        before = sum(coder.client.run(cpu_seconds).values()) + cpu_seconds()
+        start = time.perf_counter()
+        many = [e.event_id for c in coder(documents) for e in c.events]
+        spread = time.perf_counter() - start
+        spread_cpu = sum(coder.client.run(cpu_seconds).values()) + cpu_seconds() - before
     sentences = sum(sentences_in(d.text) for d in documents)
     print(f"workers  {docs} documents, about {sentences} sentences, {len(single)} events")
-    print(f"workers  1 process    {one:7.1f} s  {sentences / one:6.0f} sentences/s")
+    print(
+        f"workers  1 process    {one:7.1f} s  {sentences / one:6.0f} sentences/s"
+        f"  {one_cpu:7.1f} CPU s"
+    )
     print(
         f"workers  {workers} workers    {spread:7.1f} s  {sentences / spread:6.0f} sentences/s"
-        f"  speed-up {one / spread:.2f}x (cluster start-up included)"
+        f"  {spread_cpu:7.1f} CPU s  (cluster start and pipeline load before: {up:.1f} s)"
     )
-    print(f"workers  same events in the same order: {single == many}")
+    print(
+        f"workers  speed-up {one / spread:.2f}x wall; CPU per document {spread_cpu / one_cpu:.2f}"
+        f" of one process's; same events in the same order: {single == many}"
+    )
 
 
 def bench_startup(runs: int = 5) -> None:
@@ -230,7 +252,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", default=",".join(PARTS), help="comma-separated parts")
     parser.add_argument("--sentences", type=int, default=3000, help="for parse and --profile")
-    parser.add_argument("--memory-sentences", default="10000,100000")
+    parser.add_argument(
+        "--memory-sentences", default="10000,100000", help="checkpoints of one streamed run"
+    )
     parser.add_argument("--docs", type=int, default=5000, help="documents for the workers part")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--profile", type=int, metavar="TOP", help="profile instead; print TOP")
@@ -250,8 +274,8 @@ def main() -> None:
     if "workers" in parts:
         bench_workers(settings, args.docs, args.workers)
     if "memory" in parts:
-        sizes = [int(size) for size in args.memory_sentences.split(",")]
-        bench_memory(settings, sizes, args.workers)
+        checkpoints = sorted(int(size) for size in args.memory_sentences.split(","))
+        bench_memory(settings, checkpoints, args.workers)
 
 
 if __name__ == "__main__":

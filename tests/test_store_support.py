@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from eventwire.models import Actor, Document, Event, Location, Trigger
 from eventwire.store import Store
 
@@ -124,6 +122,8 @@ def open_test_store(kind: str, tmp_path: Path) -> Store:
     """A fresh store: a new DuckDB file, or the test PostgreSQL database emptied."""
     if kind == "duckdb":
         return Store.open(tmp_path / "test.duckdb")
+    import pytest  # here, not at the top: scripts/bench_ingest.py runs without pytest
+
     url = postgres_url()
     if url is None:
         pytest.skip(

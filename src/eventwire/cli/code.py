@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from eventwire.cli.cluster import Scheduler, Workers
 from eventwire.cli.console import fail, stderr
 from eventwire.errors import EventwireError, InputError
 from eventwire.models import BadRecord, Document, Event
@@ -120,13 +120,21 @@ class _Tally:
         self.err.print(f"[yellow]failed[/yellow] {where}: {outcome.reason}", highlight=False)
 
 
-def _coded(outcomes: Iterator[Outcome], settings: Settings) -> Iterator[Outcome]:
+def _coded(
+    outcomes: Iterator[Outcome],
+    settings: Settings,
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+) -> Iterator[Outcome]:
     """Each document coded on its own as far as failures go (as `ingest` does): a document
-    that makes the coder fail is one failed record, and coding goes on after it."""
-    from eventwire.pipeline import code_documents
+    that makes the coder fail is one failed record, and coding goes on after it. With
+    `workers` or `scheduler` the coding runs on a Dask cluster, in the same order."""
+    from eventwire.distributed import open_coder
     from eventwire.store.pipeline import code_in_order
 
-    return code_in_order(outcomes, partial(code_documents, settings=settings))
+    with open_coder(settings, workers=workers, scheduler=scheduler) as code_documents:
+        yield from code_in_order(outcomes, code_documents)
 
 
 def _with_progress(outcomes: Iterator[Outcome], show: bool) -> Iterator[Outcome]:
@@ -190,6 +198,8 @@ def code(
     require_source: RequireSource = None,
     require_target: RequireTarget = None,
     batch_size: BatchSize = None,
+    workers: Workers = None,
+    scheduler: Scheduler = None,
 ) -> None:
     """Code news documents into CAMEO/PLOVER events (JSON Lines on stdout by default).
 
@@ -217,7 +227,10 @@ def code(
         )
         outcomes = _outcomes(inputs or [], text, checked_date(date))
         show = text is None and path is not None and sys.stderr.isatty()
-        events = tally.events(_coded(_with_progress(outcomes, show), settings))
+        coded = _coded(
+            _with_progress(outcomes, show), settings, workers=workers, scheduler=scheduler
+        )
+        events = tally.events(coded)
         if text is not None and output is None and sys.stdout.isatty():
             print_table(list(events))
         else:

@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from eventwire.cli.cluster import Scheduler, Workers
 from eventwire.cli.code import (
     EXIT_SOME_FAILED,
     ActorFiles,
@@ -68,6 +69,8 @@ def ingest_command(
     require_source: RequireSource = None,
     require_target: RequireTarget = None,
     batch_size: BatchSize = None,
+    workers: Workers = None,
+    scheduler: Scheduler = None,
 ) -> None:
     """Read, code and store documents; documents already stored are skipped by hash.
 
@@ -82,15 +85,28 @@ def ingest_command(
         require_target=require_target,
         batch_size=batch_size,
     )
+    from eventwire.distributed import open_coder
+
     console = stderr()
     day = checked_date(date)
-    with reported_errors(), Store.open(db) as store, console.status("ingesting") as status:
+    with (
+        reported_errors(),
+        open_coder(settings, workers=workers, scheduler=scheduler) as code,
+        Store.open(db) as store,
+        console.status("ingesting") as status,
+    ):
 
         def progress(report: IngestReport) -> None:
             status.update(f"ingesting: {_summary(report)}")
 
         report = ingest(
-            paths, store=store, settings=settings, date=day, progress=progress, strict=strict
+            paths,
+            store=store,
+            settings=settings,
+            date=day,
+            progress=progress,
+            strict=strict,
+            code=code,
         )
     typer.echo(_summary(report))
     if report.failed:

@@ -30,9 +30,9 @@ def paragraphs(doc: Doc) -> Iterator[list[tuple[int, Span]]]:
     for index, sent in enumerate(doc.sents):
         if len(sent) > MAX_SENTENCE_TOKENS:
             continue
-        starts_line = (
-            sent.start_char == 0 or "\n" in doc.text[sent.start_char - 1 : sent.start_char]
-        )
+        # The character before the sentence ends the previous token or its whitespace
+        # (not `doc.text`, which spaCy rebuilds whole on every read).
+        starts_line = sent.start == 0 or doc[sent.start - 1].text_with_ws.endswith("\n")
         if starts_line and group:
             yield group
             group = []

@@ -18,12 +18,14 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.knowledge import Entry, KnowledgeBase
+from eventwire.actors.context import GazetteerPlaces
+from eventwire.actors.knowledge import Entry, KnowledgeBase, title_key
 from eventwire.models import Actor
 
 NAME, ADJECTIVE, CAPITAL, SEAT = "name", "adjective", "capital", "seat"
@@ -82,6 +84,9 @@ class ActorResolver:
         )
         self.sector_words = {k: v for k, v in kb.sectors.items() if " " not in k}
         self.sector_phrases = {tuple(k.split()): v for k, v in kb.sectors.items() if " " in k}
+        self.longest_phrase = max((len(p) for p in self.sector_phrases), default=1)
+        self.places: PlaceFinder | None = GazetteerPlaces()
+        """Place names give groups their country (None: do without the gazetteer)."""
 
     # -- finding names ----------------------------------------------------------------
 
@@ -96,12 +101,30 @@ class ActorResolver:
             if key in self.acronyms and not span.text.isupper():
                 continue
             readings = self.readings[key]
+            if self._inside_other_name(span, readings):
+                continue
             entry, how = readings[0]
             alternatives = readings if len(readings) > 1 else ()
             mention = Mention(span.start, span.end, entry, how, alternatives)
             for i in range(span.start, span.end):
                 found[i] = mention
         return found
+
+    def _inside_other_name(self, span: Span, readings: tuple[Reading, ...]) -> bool:
+        """True for "Johnson" in "Ron Johnson": a person's one-word alias after a given
+        name that none of their aliases has is another person's surname."""
+        if len(span) != 1 or span.start == span.sent.start:
+            return False
+        before = span.doc[span.start - 1]
+        if before.pos_ != "PROPN" or not before.is_title or _word_key(before) in self.kb.titles:
+            return False
+        if _word_key(before) in self.kb.honorifics:
+            return False
+        given = before.lower_
+        return all(
+            entry.kind == "person" and not any(given in a.lower().split() for a in entry.aliases)
+            for entry, _ in readings
+        )
 
     # -- building actors ----------------------------------------------------------------
 
@@ -139,7 +162,17 @@ class ActorResolver:
                 if mention and mention.entry.kind == "country" and mention.how in (NAME, CAPITAL):
                     note = f"{prep.lower_} {mention.entry.name}"
                     return recoded(actor, mention.entry.code, actor.sector, note)
+                place = self._place_named(obj, mentions)
+                if place is not None:
+                    return recoded(actor, place[1], actor.sector, f"{prep.lower_} {place[0]}")
         return actor
+
+    def _place_named(self, noun: Token, mentions: dict[int, Mention]) -> tuple[str, str] | None:
+        """The (place, country) a proper noun not in the knowledge base names, if any."""
+        if self.places is None or noun.i in mentions or noun.pos_ != "PROPN":
+            return None
+        run = [t for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [noun]
+        return self.places.country_of(" ".join(t.text for t in run))
 
     def actor_of_segment(
         self,
@@ -167,18 +200,46 @@ class ActorResolver:
             return None
         text = segment_text(segment)
         if best is None:
-            return self._build(text, None, None, sector, None, None, "role noun only")
+            place = self._place_before_role(segment, mentions)
+            if place is not None:
+                why = f"place {place[0]} ({place[1]}) names the group, role noun gives {sector}"
+                return self._build(text, None, place[1], sector, None, None, why)
+            return self.role_only(text, sector)
         actor = self._from_entry(text, best[1], sector, day)
         note = notes.get(best[0])
         return dataclasses.replace(actor, reason=f"{actor.reason}; {note}") if note else actor
 
+    def _place_before_role(
+        self, segment: list[Token], mentions: dict[int, Mention]
+    ) -> tuple[str, str] | None:
+        """ "Rakhine rebels", "Darfur militias", "Sindh police": proper nouns before the
+        role noun name a place, and the place gives its country (a name after a title is a
+        person's: "Gen. Ali")."""
+        if self.places is None:
+            return None
+        words = [t for t in segment if not t.is_punct]
+        run: list[Token] = []
+        for token in words:
+            if token.i not in mentions and token.is_title and token.pos_ in NAME_POS:
+                run.append(token)
+            elif run:
+                break
+        if not run or run[-1] == words[-1] or self.sector_of(run) is not None:
+            return None
+        before = words[: words.index(run[0])]
+        if before and self.sector_of(before) is not None:
+            return None
+        return self.places.country_of(" ".join(t.text for t in run))
+
     def segment_sector(self, segment: list[Token], mentions: dict[int, Mention]) -> str | None:
-        """The sector of the rightmost role noun outside any name (`foreign minister`)."""
+        """The sector of the rightmost role noun outside any name (`foreign minister`); a
+        former holder of an office is ELI ("former Defense Minister", "retired general")."""
         words = [t for t in segment if t.i not in mentions and not t.is_punct]
         for end in range(len(words), 0, -1):
             sector = self.sector_of(words[:end])
             if sector is not None:
-                return sector
+                former = any(_word_key(t) in self.kb.former for t in words[:end])
+                return "ELI" if former and sector in OFFICE_SECTORS else sector
         return self.demonym_sector(segment, mentions)
 
     def demonym_sector(self, segment: list[Token], mentions: dict[int, Mention]) -> str | None:
@@ -194,15 +255,15 @@ class ActorResolver:
 
     def sector_of(self, words: list[Token]) -> str | None:
         """The sector a role noun ending `words` gives, multiword phrases first."""
-        lowered = [t.lower_ for t in words]
-        for size in range(min(4, len(lowered)), 1, -1):
+        lowered = [_word_key(t) for t in words]
+        for size in range(min(self.longest_phrase, len(lowered)), 1, -1):
             phrase = tuple(lowered[-size:])
             if phrase in self.sector_phrases:
                 return self.sector_phrases[phrase]
         last = words[-1]
         if last.pos_ not in ("NOUN", "PROPN"):
             return None
-        return self.sector_words.get(last.lower_) or self.sector_words.get(last.lemma_.lower())
+        return self.sector_words.get(lowered[-1]) or self.sector_words.get(last.lemma_.lower())
 
     def _from_entry(
         self, text: str, mention: Mention, sector: str | None, day: dt.date | None
@@ -262,6 +323,11 @@ class ActorResolver:
         why = f"{entry.name}, no office yet"
         return self._build(text, entry.name, country, None, None, entry.id, why)
 
+    @classmethod
+    def role_only(cls, text: str, sector: str | None) -> Actor:
+        """An actor known only by its role noun: a sector and no country, yet."""
+        return cls._build(text, None, None, sector, None, None, "role noun only")
+
     @staticmethod
     def _build(
         text: str,
@@ -286,6 +352,24 @@ class ActorResolver:
             id=kb_id,
             reason=reason,
         )
+
+
+class PlaceFinder(Protocol):
+    """What the resolver asks a gazetteer: the country of a place name, if it knows it."""
+
+    def country_of(self, name: str) -> tuple[str, str] | None:
+        """(the place's name, its ISO alpha-3 country), or None."""
+
+
+NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "VERB"})
+"""What the small tagger makes of a place name before a role noun ("Rakhine rebels": ADJ)."""
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+"""Sectors of offices one can leave: their former holders are ELI."""
+
+
+def _word_key(token: Token) -> str:
+    """A token as role nouns are keyed: lower case, no dots ("Gen." -> "gen")."""
+    return token.lower_.replace(".", "")
 
 
 # Children whose subtree is not part of an actor phrase: clauses and most prepositions

@@ -153,6 +153,10 @@ class Gazetteer:
         candidates = self._index.get(name_key(name), [])
         return _best(candidates, countries)
 
+    def candidates(self, name: str) -> list[Candidate]:
+        """Every place `name` may mean, unranked (the actor resolver weighs them itself)."""
+        return self._index.get(name_key(name), [])
+
     def capital(self, country: str) -> Location | None:
         """The capital city of a country (ISO alpha-3), if the gazetteer knows it."""
         return self._capitals.get(country)

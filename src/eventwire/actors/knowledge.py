@@ -76,6 +76,9 @@ class KnowledgeBase:
     an unknown name a person holding that office ("Sen. Ana Ruiz")."""
     former: set[str] = field(default_factory=set)
     """Words that make an office-holder a former one, ELI ("former", "retired", "ex")."""
+    nation_nouns: set[str] = field(default_factory=set)
+    """Role nouns that after a country's adjective mean the nation itself ("the Lebanese
+    people" is LBN, "people" alone CVL)."""
     honorifics: set[str] = field(default_factory=set)
     """Courtesy titles that say nothing of an office ("mr", "dr"), keyed as titles are."""
 
@@ -201,6 +204,7 @@ def _title_table(raw: Any, path: str, kb: KnowledgeBase) -> None:
     kb.sectors.update(titles)
     kb.titles.update(titles)
     kb.former.update(title_key(w) for w in _strings(raw.get("former"), where, "former"))
+    kb.nation_nouns.update(title_key(w) for w in _strings(raw.get("nation"), where, "nation"))
     kb.honorifics.update(
         title_key(w) for w in _strings(raw.get("honorifics"), where, "honorifics")
     )

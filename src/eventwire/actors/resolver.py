@@ -237,10 +237,19 @@ class ActorResolver:
         words = [t for t in segment if t.i not in mentions and not t.is_punct]
         for end in range(len(words), 0, -1):
             sector = self.sector_of(words[:end])
+            if sector is not None and self._names_nation(words[end - 1], mentions):
+                return None
             if sector is not None:
                 former = any(_word_key(t) in self.kb.former for t in words[:end])
                 return "ELI" if former and sector in OFFICE_SECTORS else sector
         return self.demonym_sector(segment, mentions)
+
+    def _names_nation(self, noun: Token, mentions: dict[int, Mention]) -> bool:
+        """True for "people" in "the Lebanese people": the nation, not its civilians."""
+        return _word_key(noun) in self.kb.nation_nouns and any(
+            (m := mentions.get(child.i)) is not None and m.how == ADJECTIVE
+            for child in noun.lefts
+        )
 
     def demonym_sector(self, segment: list[Token], mentions: dict[int, Mention]) -> str | None:
         """The sector an adjective gives a demonym used as a noun: `ordinary Kazakhs` are

@@ -17,6 +17,7 @@ only it knows. Places come from the gazetteer of `eventwire.attributes`, loaded 
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -57,11 +58,10 @@ class GazetteerPlaces:
         places = [
             (c.location.name, c.location.country)
             for c in self.gazetteer.candidates(name)
-            if not c.alternate
-            and c.rank != COUNTRY_RANK
+            if c.rank != COUNTRY_RANK
             and (c.rank != CITY_RANK or c.population >= MIN_CITY)
             and c.location.country
-            and _names_region(name_key(c.location.name), key)
+            and _names_place(_folded(c.location.name), _folded(name), alternate=c.alternate)
         ]
         if len({country for _, country in places}) != 1:
             return None  # unknown, or places of that name in several countries
@@ -71,13 +71,29 @@ class GazetteerPlaces:
 
 MIN_CITY = 100_000
 """Smaller towns share their names with too many words and groups to name an actor's home."""
-REGION_WORDS = frozenset({"state", "region", "province", "governorate", "oblast", "district"})
+REGION_WORDS = frozenset(
+    {"state", "region", "province", "governorate", "oblast", "district", "county", "strip", "city"}
+)
 
 
-def _names_region(place: str, name: str) -> bool:
-    """ "kachin state" is named by "kachin"; "kukichuo" is not named by "kuki"."""
-    rest = place.removeprefix(name).split()
-    return place.startswith(name) and (not rest or rest[0] in REGION_WORDS)
+def _folded(name: str) -> str:
+    """A name without accents, as compared here ("Kandahār" = "Kandahar")."""
+    from eventwire.attributes.gazetteer_data import name_key
+
+    decomposed = unicodedata.normalize("NFKD", name_key(name))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _names_place(place: str, name: str, *, alternate: bool) -> bool:
+    """ "kachin" names "kachin state"; an alternate name only when it is another spelling
+    of the main one ("basra" for "basrah"), not a translation or another place's name;
+    "kuki" does not name "kukichuo"."""
+    rest = place.removeprefix(name).split() if place.startswith(name + " ") else None
+    if rest:
+        return rest[0] in REGION_WORDS
+    if not alternate:
+        return place == name
+    return place[:4] == name[:4] and abs(len(place) - len(name)) <= 2
 
 
 def dateline_country(doc: Doc, places: GazetteerPlaces) -> tuple[str, str] | None:

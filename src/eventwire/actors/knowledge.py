@@ -176,9 +176,16 @@ def _entry(raw: Any, kind: str, path: str) -> Entry:
 
 def title_key(text: str) -> str:
     """The form role nouns and titles are matched in: lower case, without dots or hyphens,
-    one space between words ("Lt. Gen." -> "lt gen", "ex-president" -> "ex president"), as
-    the resolver reads the words of a phrase (the tokenizer splits hyphens and some dots)."""
-    return " ".join(text.lower().replace(".", " ").replace("-", " ").split())
+    one space between words, "of" and "the" left out ("Lt. Gen." -> "lt gen", "ex-president"
+    -> "ex president"), as the resolver reads the words of a phrase (the tokenizer splits
+    hyphens and some dots, and an `of` phrase joins the actor without its preposition)."""
+    words = text.lower().replace(".", " ").replace("-", " ").split()
+    return " ".join(w for w in words if w not in LINK_WORDS or len(words) == 1)
+
+
+LINK_WORDS = frozenset({"of", "the"})
+"""Left out of role phrases, which the resolver reads without them: "Chief of Staff" and
+"chief of the general staff" are read as "chief staff" and "chief general staff"."""
 
 
 def _sector_table(raw: Any, path: str) -> dict[str, str]:

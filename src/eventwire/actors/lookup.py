@@ -25,13 +25,20 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.context import GazetteerPlaces, story_country
 from eventwire.actors.knowledge import load_knowledge_base
-from eventwire.actors.resolver import ActorResolver, mention_countries, phrase_segments, recoded
+from eventwire.actors.resolver import (
+    ActorResolver,
+    Mention,
+    mention_countries,
+    phrase_segments,
+    recoded,
+)
 from eventwire.models import Actor
 
 BATCH_SIZE = 512
 CACHE_SIZE = 100_000
 """Distinct (mention, context, date) answers a batch run keeps before starting afresh."""
 FIELDS = ("code", "country", "sector", "group", "name")
+CLAUSE_POS = frozenset({"VERB", "AUX", "ADP"})
 UNUSED_PIPES = ("ner",)
 """Components the resolver does not read: skipping them makes batches faster."""
 
@@ -256,7 +263,11 @@ def _actor_of_span(
     """Read the phrase headed by the span's head; keep the coordinated part that holds the
     mention, and fall back to reading the span flat when the parse finds no phrase."""
     sent = span.sent if span.doc.has_annotation("SENT_START") else span
+    if sent.end < span.end:  # the parser split the mention itself: "PML-N", "ZANU-PF"
+        sent = span.doc[sent.start : span.end]
     mentions = resolver.mentions(sent)
+    if span.root.pos_ in CLAUSE_POS:  # a fragment parsed as a clause: "masked men"
+        return _read_flat(span, day, countries, resolver, mentions)
     head = _phrase_head(span)
     inside = {t.i for t in span}
     segments = [s for s in phrase_segments(head) if any(t.i in inside for t in s)]
@@ -269,14 +280,22 @@ def _actor_of_span(
             return dataclasses.replace(actor, reason=f"{actor.reason}; {note}")
         if actor is not None:
             return actor
+    return _read_flat(span, day, countries, resolver, mentions)
+
+
+def _read_flat(
+    span: Span,
+    day: dt.date | None,
+    countries: frozenset[str] | None,
+    resolver: ActorResolver,
+    mentions: dict[int, Mention],
+) -> Actor | None:
+    """The span read as one phrase, its last word a role noun whatever the tagger says:
+    the mention is known to name an actor ("cartels", "Tripoli militias")."""
     flat = [t for t in span if not t.is_punct]
     if not flat:
         return None
-    actor = resolver.actor_of_segment(flat, mentions, day, countries=countries)
-    sector = resolver.sector_words.get(flat[-1].lower_) if actor is None else None
-    if sector is not None:  # a bare role noun the tagger took for a verb: "cartels"
-        return ActorResolver.role_only(span.text, sector)
-    return actor
+    return resolver.actor_of_segment(flat, mentions, day, countries=countries, loose=True)
 
 
 def _phrase_head(span: Span) -> Token:

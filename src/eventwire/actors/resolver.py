@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.context import GazetteerPlaces
-from eventwire.actors.knowledge import Entry, KnowledgeBase, title_key
+from eventwire.actors.knowledge import LINK_WORDS, Entry, KnowledgeBase
 from eventwire.models import Actor
 
 NAME, ADJECTIVE, CAPITAL, SEAT = "name", "adjective", "capital", "seat"
@@ -155,7 +155,7 @@ class ActorResolver:
         if actor.sector is None or actor.id is not None:
             return actor
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
                 continue
             for obj in prep.children:
                 mention = mentions.get(obj.i)
@@ -169,9 +169,9 @@ class ActorResolver:
 
     def _place_named(self, noun: Token, mentions: dict[int, Mention]) -> tuple[str, str] | None:
         """The (place, country) a proper noun not in the knowledge base names, if any."""
-        if self.places is None or noun.i in mentions or noun.pos_ != "PROPN":
+        if self.places is None or noun.i in mentions or not noun.is_title:
             return None
-        run = [t for t in noun.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [noun]
+        run = [t for t in noun.lefts if t.dep_ == "compound" and t.is_title] + [noun]
         return self.places.country_of(" ".join(t.text for t in run))
 
     def actor_of_segment(
@@ -181,9 +181,11 @@ class ActorResolver:
         day: dt.date | None,
         *,
         countries: frozenset[str] | None = None,
+        loose: bool = False,
     ) -> Actor | None:
         """Read one actor phrase flat, so that a shaky parse inside it does no harm: the
-        best knowledge-base name in it, and the role noun that gives its sector."""
+        best knowledge-base name in it, and the role noun that gives its sector (`loose`:
+        whatever the tagger made of it, for a phrase known to name an actor)."""
         found = {
             id(m): m
             for t in segment
@@ -195,7 +197,7 @@ class ActorResolver:
                 context = countries if countries is not None else mention_countries(mentions)
                 found[key], notes[key] = choose_reading(candidate, day, context)
         best = max(found.items(), key=lambda item: _mention_rank(item[1]), default=None)
-        sector = self.segment_sector(segment, mentions)
+        sector = self.segment_sector(segment, mentions, loose=loose)
         if best is None and sector is None:
             return None
         text = segment_text(segment)
@@ -204,8 +206,11 @@ class ActorResolver:
             if place is not None:
                 why = f"place {place[0]} ({place[1]}) names the group, role noun gives {sector}"
                 return self._build(text, None, place[1], sector, None, None, why)
-            return self.role_only(text, sector)
+            return self._build(text, None, None, sector, None, None, "role noun only")
         actor = self._from_entry(text, best[1], sector, day)
+        if actor.sector in OFFICE_SECTORS and best[1].entry.kind == "organisation":
+            if any(t.i not in mentions and _word_key(t) in self.kb.former for t in segment):
+                actor = recoded(actor, actor.country, "ELI", "a former office-holder")
         note = notes.get(best[0])
         return dataclasses.replace(actor, reason=f"{actor.reason}; {note}") if note else actor
 
@@ -231,12 +236,16 @@ class ActorResolver:
             return None
         return self.places.country_of(" ".join(t.text for t in run))
 
-    def segment_sector(self, segment: list[Token], mentions: dict[int, Mention]) -> str | None:
+    def segment_sector(
+        self, segment: list[Token], mentions: dict[int, Mention], *, loose: bool = False
+    ) -> str | None:
         """The sector of the rightmost role noun outside any name (`foreign minister`); a
         former holder of an office is ELI ("former Defense Minister", "retired general")."""
-        words = [t for t in segment if t.i not in mentions and not t.is_punct]
+        words = [
+            t for t in segment if t.i not in mentions and not t.is_punct and t.lower_ not in LINK_WORDS
+        ]
         for end in range(len(words), 0, -1):
-            sector = self.sector_of(words[:end])
+            sector = self.sector_of(words[:end], loose=loose)
             if sector is not None and self._names_nation(words[end - 1], mentions):
                 return None
             if sector is not None:
@@ -262,15 +271,16 @@ class ActorResolver:
                     return sector
         return None
 
-    def sector_of(self, words: list[Token]) -> str | None:
-        """The sector a role noun ending `words` gives, multiword phrases first."""
+    def sector_of(self, words: list[Token], *, loose: bool = False) -> str | None:
+        """The sector a role noun ending `words` gives, multiword phrases first; the last
+        word must be a noun unless `loose` ("forces" the verb is no role)."""
         lowered = [_word_key(t) for t in words]
         for size in range(min(self.longest_phrase, len(lowered)), 1, -1):
             phrase = tuple(lowered[-size:])
             if phrase in self.sector_phrases:
                 return self.sector_phrases[phrase]
         last = words[-1]
-        if last.pos_ not in ("NOUN", "PROPN"):
+        if last.pos_ not in ("NOUN", "PROPN") and not loose:
             return None
         return self.sector_words.get(lowered[-1]) or self.sector_words.get(last.lemma_.lower())
 
@@ -331,11 +341,6 @@ class ActorResolver:
         country = role.country if role else entry.country
         why = f"{entry.name}, no office yet"
         return self._build(text, entry.name, country, None, None, entry.id, why)
-
-    @classmethod
-    def role_only(cls, text: str, sector: str | None) -> Actor:
-        """An actor known only by its role noun: a sector and no country, yet."""
-        return cls._build(text, None, None, sector, None, None, "role noun only")
 
     @staticmethod
     def _build(

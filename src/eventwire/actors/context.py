@@ -36,9 +36,7 @@ class GazetteerPlaces:
 
     @cached_property
     def gazetteer(self) -> Gazetteer:
-        from eventwire.attributes import Gazetteer
-
-        return Gazetteer.load()
+        return _gazetteer()
 
     @cached_property
     def common(self) -> frozenset[str]:
@@ -96,12 +94,19 @@ def _names_place(place: str, name: str, *, alternate: bool) -> bool:
     return place[:4] == name[:4] and abs(len(place) - len(name)) <= 2
 
 
-def dateline_country(doc: Doc, places: GazetteerPlaces) -> tuple[str, str] | None:
+def _gazetteer() -> Gazetteer:
+    """The shared gazetteer, built on the first call (a second) and cached by its class."""
+    from eventwire.attributes import Gazetteer
+
+    return Gazetteer.load()
+
+
+def dateline_country(doc: Doc) -> tuple[str, str] | None:
     """(country, basis) from the story's dateline, if it opens with one."""
     first = next(iter(doc.sents), None)
     if first is None:
         return None
-    place = places.gazetteer.dateline_place(first)
+    place = _gazetteer().dateline_place(first)
     if place is None or place.country is None:
         return None
     return place.country, f"dateline {place.name}"
@@ -138,8 +143,8 @@ def _country_of(mention: Mention) -> str | None:
 
 
 def story_country(
-    doc: Doc, resolver: ActorResolver, places: GazetteerPlaces, exclude: range = range(0)
+    doc: Doc, resolver: ActorResolver, exclude: range = range(0)
 ) -> tuple[str, str] | None:
     """(country, basis) the story gives an actor whose phrase names none: the dateline,
     then the country it names most."""
-    return dateline_country(doc, places) or dominant_country(doc, resolver, exclude)
+    return dateline_country(doc) or dominant_country(doc, resolver, exclude)

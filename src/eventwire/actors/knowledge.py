@@ -210,11 +210,12 @@ def _title_table(raw: Any, path: str, kb: KnowledgeBase) -> None:
     titles = _sector_table(raw["titles"], path)
     kb.sectors.update(titles)
     kb.titles.update(titles)
-    kb.former.update(title_key(w) for w in _strings(raw.get("former"), where, "former"))
-    kb.nation_nouns.update(title_key(w) for w in _strings(raw.get("nation"), where, "nation"))
-    kb.honorifics.update(
-        title_key(w) for w in _strings(raw.get("honorifics"), where, "honorifics")
-    )
+    for name, words in (
+        ("former", kb.former),
+        ("nation", kb.nation_nouns),
+        ("honorifics", kb.honorifics),
+    ):
+        words.update(title_key(w) for w in _strings(raw.get(name), where, name))
 
 
 def _kind_of_entry(raw: Any, path: str) -> str:

@@ -23,7 +23,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.context import GazetteerPlaces, story_country
+from eventwire.actors.context import story_country
 from eventwire.actors.knowledge import load_knowledge_base
 from eventwire.actors.resolver import (
     ActorResolver,
@@ -236,15 +236,14 @@ def _titled_earlier(
         if token.text == surname.text and token.pos_ == "PROPN":
             actor = _actor_of_span(span.doc[token.i : token.i + 1], day, countries, resolver)
             if actor is not None and actor.sector is not None:
-                note = f"named by title earlier in the story ({actor.text})"
+                note = f"as first named in the story ({actor.text})"
                 return dataclasses.replace(actor, text=span.text, reason=f"{actor.reason}; {note}")
     return None
 
 
 def _from_story(actor: Actor, span: Span, resolver: ActorResolver) -> Actor:
     """An unknown actor with no country of its own takes the story's (see `context`)."""
-    found = story_country(span.doc, resolver, resolver.places or GazetteerPlaces(),
-                          exclude=range(span.start, span.end))  # fmt: skip
+    found = story_country(span.doc, resolver, exclude=range(span.start, span.end))
     if found is None:
         return actor
     return recoded(actor, found[0], actor.sector, f"country from the story: {found[1]}")

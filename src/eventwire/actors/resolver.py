@@ -242,7 +242,9 @@ class ActorResolver:
         """The sector of the rightmost role noun outside any name (`foreign minister`); a
         former holder of an office is ELI ("former Defense Minister", "retired general")."""
         words = [
-            t for t in segment if t.i not in mentions and not t.is_punct and t.lower_ not in LINK_WORDS
+            t
+            for t in segment
+            if t.i not in mentions and not t.is_punct and t.lower_ not in LINK_WORDS
         ]
         for end in range(len(words), 0, -1):
             sector = self.sector_of(words[:end], loose=loose)
@@ -256,8 +258,7 @@ class ActorResolver:
     def _names_nation(self, noun: Token, mentions: dict[int, Mention]) -> bool:
         """True for "people" in "the Lebanese people": the nation, not its civilians."""
         return _word_key(noun) in self.kb.nation_nouns and any(
-            (m := mentions.get(child.i)) is not None and m.how == ADJECTIVE
-            for child in noun.lefts
+            (m := mentions.get(child.i)) is not None and m.how == ADJECTIVE for child in noun.lefts
         )
 
     def demonym_sector(self, segment: list[Token], mentions: dict[int, Mention]) -> str | None:

@@ -275,8 +275,8 @@ class ActorResolver:
     def sector_of(self, words: list[Token], *, loose: bool = False) -> str | None:
         """The sector a role noun ending `words` gives, multiword phrases first; the last
         word must be a noun unless `loose` ("forces" the verb is no role)."""
-        lowered = [_word_key(t) for t in words]
-        for size in range(min(self.longest_phrase, len(lowered)), 1, -1):
+        lowered = [_word_key(t) for t in words[-self.longest_phrase :]]
+        for size in range(len(lowered), 1, -1):
             phrase = tuple(lowered[-size:])
             if phrase in self.sector_phrases:
                 return self.sector_phrases[phrase]

@@ -95,10 +95,10 @@ def resolver(nlp) -> ActorResolver:
 @pytest.mark.parametrize(
     ("mention", "context", "code", "basis"),
     [
-        ("Sen. Ana Ruiz", None, "---LEG", "role noun only"),
+        ("Sen. Ana Ruiz", None, "---LEG", "title gives LEG"),
         ("Rakhine rebels", None, "MMRREB", "place Rakhine"),
         ("police in Karachi", None, "PAKCOP", "in Karachi"),
-        ("retired Gen. Ali Saleh", None, "---ELI", "role noun only"),
+        ("retired Gen. Ali Saleh", None, "---ELI", "title gives ELI"),
         ("the minister", "LIMA, Peru (AP) - The minister resigned.", "PERGOV", "dateline"),
         (
             "the minister",
@@ -119,7 +119,7 @@ def resolver(nlp) -> ActorResolver:
             "adjective of Nigeria",
         ),
         ("the Lebanese people", None, "LBN", "adjective of Lebanon"),
-        ("people", None, "---CVL", "role noun only"),
+        ("people", None, "---CVL", "role noun or title gives CVL"),
     ],
 )
 def test_actors_unknown_actors_show_their_basis(

@@ -206,7 +206,8 @@ class ActorResolver:
             if place is not None:
                 why = f"place {place[0]} ({place[1]}) names the group, role noun gives {sector}"
                 return self._build(text, None, place[1], sector, None, None, why)
-            return self._build(text, None, None, sector, None, None, "role noun only")
+            why = f"no known name: role noun or title gives {sector}"
+            return self._build(text, None, None, sector, None, None, why)
         actor = self._from_entry(text, best[1], sector, day)
         if actor.sector in OFFICE_SECTORS and best[1].entry.kind == "organisation":
             if any(t.i not in mentions and _word_key(t) in self.kb.former for t in segment):
@@ -241,18 +242,18 @@ class ActorResolver:
     ) -> str | None:
         """The sector of the rightmost role noun outside any name (`foreign minister`); a
         former holder of an office is ELI ("former Defense Minister", "retired general")."""
-        words = [
-            t
-            for t in segment
-            if t.i not in mentions and not t.is_punct and t.lower_ not in LINK_WORDS
-        ]
+        words = [t for t in segment if t.i not in mentions and not t.is_punct]
+        keys = [_word_key(t) for t in words]
+        words = [t for t, key in zip(words, keys, strict=True) if key not in LINK_WORDS]
+        keys = [key for key in keys if key not in LINK_WORDS]
         for end in range(len(words), 0, -1):
-            sector = self.sector_of(words[:end], loose=loose)
-            if sector is not None and self._names_nation(words[end - 1], mentions):
+            sector = self._sector_of_keys(keys[:end], words[end - 1], loose=loose)
+            if sector is None:
+                continue
+            if self._names_nation(words[end - 1], mentions):
                 return None
-            if sector is not None:
-                former = any(_word_key(t) in self.kb.former for t in words[:end])
-                return "ELI" if former and sector in OFFICE_SECTORS else sector
+            former = not self.kb.former.isdisjoint(keys[:end])
+            return "ELI" if former and sector in OFFICE_SECTORS else sector
         return self.demonym_sector(segment, mentions)
 
     def _names_nation(self, noun: Token, mentions: dict[int, Mention]) -> bool:
@@ -275,15 +276,17 @@ class ActorResolver:
     def sector_of(self, words: list[Token], *, loose: bool = False) -> str | None:
         """The sector a role noun ending `words` gives, multiword phrases first; the last
         word must be a noun unless `loose` ("forces" the verb is no role)."""
-        lowered = [_word_key(t) for t in words[-self.longest_phrase :]]
-        for size in range(len(lowered), 1, -1):
-            phrase = tuple(lowered[-size:])
+        keys = [_word_key(t) for t in words[-self.longest_phrase :]]
+        return self._sector_of_keys(keys, words[-1], loose=loose)
+
+    def _sector_of_keys(self, keys: list[str], last: Token, *, loose: bool) -> str | None:
+        for size in range(min(self.longest_phrase, len(keys)), 1, -1):
+            phrase = tuple(keys[-size:])
             if phrase in self.sector_phrases:
                 return self.sector_phrases[phrase]
-        last = words[-1]
         if last.pos_ not in ("NOUN", "PROPN") and not loose:
             return None
-        return self.sector_words.get(lowered[-1]) or self.sector_words.get(last.lemma_.lower())
+        return self.sector_words.get(keys[-1]) or self.sector_words.get(last.lemma_.lower())
 
     def _from_entry(
         self, text: str, mention: Mention, sector: str | None, day: dt.date | None

@@ -113,12 +113,12 @@ class ActorResolver:
     def _inside_other_name(self, span: Span, readings: tuple[Reading, ...]) -> bool:
         """True for "Johnson" in "Ron Johnson": a person's one-word alias after a given
         name that none of their aliases has is another person's surname."""
-        if len(span) != 1 or span.start == span.sent.start:
+        if len(span) != 1 or span.start == 0 or span.doc[span.start].is_sent_start:
             return False
         before = span.doc[span.start - 1]
-        if before.pos_ != "PROPN" or not before.is_title or _word_key(before) in self.kb.titles:
+        if before.pos_ != "PROPN" or not before.is_title:
             return False
-        if _word_key(before) in self.kb.honorifics:
+        if _word_key(before) in self.kb.titles or _word_key(before) in self.kb.honorifics:
             return False
         given = before.lower_
         return all(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Collection
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -44,10 +45,12 @@ class GazetteerPlaces:
 
         return common_words() | STOP_WORDS
 
-    def country_of(self, name: str) -> tuple[str, str] | None:
+    def country_of(self, name: str, countries: Collection[str] = ()) -> tuple[str, str] | None:
         """(place, country) when `name` is the main name of a region of our table or a US
         state ("Kurdistan" for Kurdistan Region, "Kachin" for Kachin State), or of a city of
-        100,000 people or more; names that are common words give None ("Federal police")."""
+        100,000 people or more; names that are common words give None ("Federal police").
+        A name of places in several countries needs one of them among `countries` (the
+        sentence's): "Punjab police" is PAK or IND only beside one of them."""
         from eventwire.attributes.gazetteer_data import CITY_RANK, COUNTRY_RANK, name_key
 
         key = name_key(name)
@@ -61,6 +64,8 @@ class GazetteerPlaces:
             and c.location.country
             and _names_place(_folded(c.location.name), _folded(name), alternate=c.alternate)
         ]
+        if len({country for _, country in places}) > 1:
+            places = [(place, country) for place, country in places if country in countries]
         if len({country for _, country in places}) != 1:
             return None  # unknown, or places of that name in several countries
         place, country = places[0]

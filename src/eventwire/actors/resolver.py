@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -172,7 +172,7 @@ class ActorResolver:
         if self.places is None or noun.i in mentions or not noun.is_title:
             return None
         run = [t for t in noun.lefts if t.dep_ == "compound" and t.is_title] + [noun]
-        return self.places.country_of(" ".join(t.text for t in run))
+        return self.places.country_of(" ".join(t.text for t in run), mention_countries(mentions))
 
     def actor_of_segment(
         self,
@@ -235,7 +235,7 @@ class ActorResolver:
         before = words[: words.index(run[0])]
         if before and self.sector_of(before) is not None:
             return None
-        return self.places.country_of(" ".join(t.text for t in run))
+        return self.places.country_of(" ".join(t.text for t in run), mention_countries(mentions))
 
     def segment_sector(
         self, segment: list[Token], mentions: dict[int, Mention], *, loose: bool = False
@@ -375,8 +375,8 @@ class ActorResolver:
 class PlaceFinder(Protocol):
     """What the resolver asks a gazetteer: the country of a place name, if it knows it."""
 
-    def country_of(self, name: str) -> tuple[str, str] | None:
-        """(the place's name, its ISO alpha-3 country), or None."""
+    def country_of(self, name: str, countries: Collection[str] = ()) -> tuple[str, str] | None:
+        """(the place's name, its ISO alpha-3 country), or None; `countries` break ties."""
 
 
 NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "VERB"})

@@ -135,3 +135,18 @@ def test_actors_surname_inside_another_name_is_not_the_known_person(nlp, resolve
     doc = nlp("Ahmet Erdogan, a farmer, met Mr Erdogan.")
     mentions = resolver.mentions(doc[:])
     assert 1 not in mentions and mentions[8].entry.id == "recep-tayyip-erdogan"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "index", "person"),
+    [
+        ("Hamas Leader Sinwar Killed In Gaza", 2, "yahya-sinwar"),  # a role noun before it
+        ("Sheikh Tamim met the envoy.", 1, "tamim-bin-hamad-al-thani"),  # an honorific
+        ("Biden Xi summit planned", 1, "xi-jinping"),  # another known name
+    ],
+)
+def test_actors_surname_after_a_title_or_name_is_still_the_person(
+    nlp, resolver, text: str, index: int, person: str
+) -> None:
+    assert resolver.mentions(nlp(text)[:])[index].entry.id == person

@@ -101,7 +101,7 @@ class ActorResolver:
             if key in self.acronyms and not span.text.isupper():
                 continue
             readings = self.readings[key]
-            if self._inside_other_name(span, readings):
+            if self._inside_other_name(span, readings, found):
                 continue
             entry, how = readings[0]
             alternatives = readings if len(readings) > 1 else ()
@@ -110,15 +110,19 @@ class ActorResolver:
                 found[i] = mention
         return found
 
-    def _inside_other_name(self, span: Span, readings: tuple[Reading, ...]) -> bool:
+    def _inside_other_name(
+        self, span: Span, readings: tuple[Reading, ...], found: dict[int, Mention]
+    ) -> bool:
         """True for "Johnson" in "Ron Johnson": a person's one-word alias after a given
-        name that none of their aliases has is another person's surname."""
+        name that none of their aliases has is another person's surname (but not after a
+        title, a role noun, an honorific or another name: "Hamas Leader Sinwar", "Sheikh
+        Tamim", "Biden Xi summit")."""
         if len(span) != 1 or span.start == 0 or span.doc[span.start].is_sent_start:
             return False
         before = span.doc[span.start - 1]
-        if before.pos_ != "PROPN" or not before.is_title:
+        if before.pos_ != "PROPN" or not before.is_title or before.i in found:
             return False
-        if _word_key(before) in self.kb.titles or _word_key(before) in self.kb.honorifics:
+        if _word_key(before) in self.kb.sectors or _word_key(before) in self.kb.honorifics:
             return False
         given = before.lower_
         return all(

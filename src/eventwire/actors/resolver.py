@@ -284,13 +284,20 @@ class ActorResolver:
         return self._sector_of_keys(keys, words[-1], loose=loose)
 
     def _sector_of_keys(self, keys: list[str], last: Token, *, loose: bool) -> str | None:
+        """The tables list most role nouns in the plural: a singular finds its plural's
+        sector too ("a peacekeeper" as "peacekeepers")."""
+        plural = _plural(keys[-1])
         for size in range(min(self.longest_phrase, len(keys)), 1, -1):
             phrase = tuple(keys[-size:])
-            if phrase in self.sector_phrases:
-                return self.sector_phrases[phrase]
+            found = self.sector_phrases.get(phrase) or self.sector_phrases.get(
+                (*phrase[:-1], plural)
+            )
+            if found is not None:
+                return found
         if last.pos_ not in ("NOUN", "PROPN") and not loose:
             return None
-        return self.sector_words.get(keys[-1]) or self.sector_words.get(last.lemma_.lower())
+        words = self.sector_words
+        return words.get(keys[-1]) or words.get(last.lemma_.lower()) or words.get(plural)
 
     def _from_entry(
         self, text: str, mention: Mention, sector: str | None, day: dt.date | None
@@ -387,6 +394,15 @@ NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "VERB"})
 """What the small tagger makes of a place name before a role noun ("Rakhine rebels": ADJ)."""
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 """Sectors of offices one can leave: their former holders are ELI."""
+
+
+def _plural(noun: str) -> str:
+    """The regular English plural of a role noun ("militiaman" -> "militiamen")."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 def _word_key(token: Token) -> str:

@@ -70,7 +70,18 @@ class Entry:
 class KnowledgeBase:
     entries: dict[str, Entry] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)
-    """Lower-case role noun or phrase ("foreign minister") -> sector code ("GOV")."""
+    """Lower-case role noun or phrase ("foreign minister") -> sector code ("GOV"), titles
+    included, their dots dropped ("lt gen" for "Lt. Gen.", see `title_key`)."""
+    titles: set[str] = field(default_factory=set)
+    """The keys of `sectors` that come from titles.yaml: written before a name, they make
+    an unknown name a person holding that office ("Sen. Ana Ruiz")."""
+    former: set[str] = field(default_factory=set)
+    """Words that make an office-holder a former one, ELI ("former", "retired", "ex")."""
+    nation_nouns: set[str] = field(default_factory=set)
+    """Role nouns that after a country's adjective mean the nation itself ("the Lebanese
+    people" is LBN, "people" alone CVL)."""
+    honorifics: set[str] = field(default_factory=set)
+    """Courtesy titles that say nothing of an office ("mr", "dr"), keyed as titles are."""
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.id] = entry
@@ -88,6 +99,7 @@ def _kind_of_file(path: DataPath) -> str | None:
         ("people", "person"),
         ("outlets", "outlet"),
         ("sectors", "sectors"),
+        ("titles", "titles"),
     ):
         if stem.startswith(prefix):
             return kind
@@ -163,16 +175,48 @@ def _entry(raw: Any, kind: str, path: str) -> Entry:
     )
 
 
+def title_key(text: str) -> str:
+    """The form role nouns and titles are matched in: lower case, without dots or hyphens,
+    one space between words, "of" and "the" left out ("Lt. Gen." -> "lt gen", "ex-president"
+    -> "ex president"), as the resolver reads the words of a phrase (the tokenizer splits
+    hyphens and some dots, and an `of` phrase joins the actor without its preposition)."""
+    words = text.lower().replace(".", " ").replace("-", " ").split()
+    return " ".join(w for w in words if w not in LINK_WORDS or len(words) == 1)
+
+
+LINK_WORDS = frozenset({"of", "the"})
+"""Left out of role phrases, which the resolver reads without them: "Chief of Staff" and
+"chief of the general staff" are read as "chief staff" and "chief general staff"."""
+
+
 def _sector_table(raw: Any, path: str) -> dict[str, str]:
     if not isinstance(raw, dict):
-        raise DataFileError(path, None, "sectors.yaml must map sector codes to lists of nouns")
+        raise DataFileError(path, None, "expected a mapping of sector codes to lists of nouns")
     table: dict[str, str] = {}
     for sector, nouns in raw.items():
         if sector == "__line__":
             continue
+        if not (isinstance(sector, str) and sector.isalpha() and sector.isupper()):
+            raise DataFileError(path, raw["__line__"], f"{sector!r} is not a sector code")
         for noun in _strings(nouns, (path, raw["__line__"]), str(sector)):
-            table[noun.lower()] = str(sector)
+            table[title_key(noun)] = str(sector)
     return table
+
+
+def _title_table(raw: Any, path: str, kb: KnowledgeBase) -> None:
+    """titles.yaml: `former` words and a `titles` mapping of sector -> titles."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("titles"), dict):
+        raise DataFileError(path, None, "titles.yaml needs `titles:` (sector -> titles)")
+    where = (path, raw["__line__"])
+    titles = _sector_table(raw["titles"], path)
+    kb.sectors.update(titles)
+    kb.titles.update(titles)
+    for name, words in (
+        ("former", kb.former),
+        ("nation", kb.nation_nouns),
+        ("honorifics", kb.honorifics),
+    ):
+        words.update(title_key(w) for w in _strings(raw.get(name), where, name))
 
 
 def _kind_of_entry(raw: Any, path: str) -> str:
@@ -209,6 +253,9 @@ def load_file(path: DataPath, kb: KnowledgeBase) -> None:
     if kind == "sectors":
         kb.sectors.update(_sector_table(raw, str(path)))
         return
+    if kind == "titles":
+        _title_table(raw, str(path), kb)
+        return
     if not isinstance(raw, list):
         raise DataFileError(
             str(path),
@@ -226,7 +273,7 @@ def shipped_files() -> list[DataPath]:
     folder = package_data("actors")
     return sorted(
         (f for f in folder.iterdir() if f.name.endswith(".yaml")),
-        key=lambda f: (f.name != "sectors.yaml", f.name),
+        key=lambda f: (f.name not in ("sectors.yaml", "titles.yaml"), f.name),
     )
 
 

@@ -23,14 +23,22 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.actors.context import story_country
 from eventwire.actors.knowledge import load_knowledge_base
-from eventwire.actors.resolver import ActorResolver, mention_countries, phrase_segments
+from eventwire.actors.resolver import (
+    ActorResolver,
+    Mention,
+    mention_countries,
+    phrase_segments,
+    recoded,
+)
 from eventwire.models import Actor
 
 BATCH_SIZE = 512
 CACHE_SIZE = 100_000
 """Distinct (mention, context, date) answers a batch run keeps before starting afresh."""
 FIELDS = ("code", "country", "sector", "group", "name")
+CLAUSE_POS = frozenset({"VERB", "AUX", "ADP"})
 UNUSED_PIPES = ("ner",)
 """Components the resolver does not read: skipping them makes batches faster."""
 
@@ -206,7 +214,39 @@ def _resolve(query: MentionQuery, docs: dict[str, Doc], resolver: ActorResolver)
         span = docs[query.text][:]
     if span is None or not len(span):
         return None
-    return _actor_of_span(span, query.day, countries, resolver)
+    actor = _actor_of_span(span, query.day, countries, resolver)
+    if query.context and (actor is None or actor.sector is None) and actor_id(actor) is None:
+        actor = _titled_earlier(span, query.day, countries, resolver) or actor
+    if query.context and actor is not None and actor.country is None and actor.id is None:
+        return _from_story(actor, span, resolver)
+    return actor
+
+
+def actor_id(actor: Actor | None) -> str | None:
+    return actor.id if actor is not None else None
+
+
+def _titled_earlier(
+    span: Span, day: dt.date | None, countries: frozenset[str] | None, resolver: ActorResolver
+) -> Actor | None:
+    """A person first named with a title keeps that reading when later named by surname
+    alone: "Defense Minister Ana Ruiz ... Ruiz said" reads the later "Ruiz" as the first."""
+    surname = span[-1]
+    for token in span.doc[: span.start]:
+        if token.text == surname.text and token.pos_ == "PROPN":
+            actor = _actor_of_span(span.doc[token.i : token.i + 1], day, countries, resolver)
+            if actor is not None and actor.sector is not None:
+                note = f"as first named in the story ({actor.text})"
+                return dataclasses.replace(actor, text=span.text, reason=f"{actor.reason}; {note}")
+    return None
+
+
+def _from_story(actor: Actor, span: Span, resolver: ActorResolver) -> Actor:
+    """An unknown actor with no country of its own takes the story's (see `context`)."""
+    found = story_country(span.doc, resolver, exclude=range(span.start, span.end))
+    if found is None:
+        return actor
+    return recoded(actor, found[0], actor.sector, f"country from the story: {found[1]}")
 
 
 def _context_countries(doc: Doc, resolver: ActorResolver) -> frozenset[str]:
@@ -222,19 +262,39 @@ def _actor_of_span(
     """Read the phrase headed by the span's head; keep the coordinated part that holds the
     mention, and fall back to reading the span flat when the parse finds no phrase."""
     sent = span.sent if span.doc.has_annotation("SENT_START") else span
+    if sent.end < span.end:  # the parser split the mention itself: "PML-N", "ZANU-PF"
+        sent = span.doc[sent.start : span.end]
     mentions = resolver.mentions(sent)
+    if span.root.pos_ in CLAUSE_POS:  # a fragment parsed as a clause: "masked men"
+        return _read_flat(span, day, countries, resolver, mentions)
     head = _phrase_head(span)
     inside = {t.i for t in span}
     segments = [s for s in phrase_segments(head) if any(t.i in inside for t in s)]
     for segment in segments:
         actor = resolver.actor_of_segment(segment, mentions, day, countries=countries)
+        if actor is not None and actor.country is None and head in segment:
+            actor = resolver.placed(actor, head, mentions)
         if actor is not None and len(segments) > 1:
             note = f"the first of {len(segments)} coordinated actors in {span.text!r}"
             return dataclasses.replace(actor, reason=f"{actor.reason}; {note}")
         if actor is not None:
             return actor
+    return _read_flat(span, day, countries, resolver, mentions)
+
+
+def _read_flat(
+    span: Span,
+    day: dt.date | None,
+    countries: frozenset[str] | None,
+    resolver: ActorResolver,
+    mentions: dict[int, Mention],
+) -> Actor | None:
+    """The span read as one phrase, its last word a role noun whatever the tagger says:
+    the mention is known to name an actor ("cartels", "Tripoli militias")."""
     flat = [t for t in span if not t.is_punct]
-    return resolver.actor_of_segment(flat, mentions, day, countries=countries) if flat else None
+    if not flat:
+        return None
+    return resolver.actor_of_segment(flat, mentions, day, countries=countries, loose=True)
 
 
 def _phrase_head(span: Span) -> Token:

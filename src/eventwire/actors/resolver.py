@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.knowledge import Entry, KnowledgeBase
+from eventwire.actors.context import GazetteerPlaces
+from eventwire.actors.knowledge import LINK_WORDS, Entry, KnowledgeBase
 from eventwire.models import Actor
 
 NAME, ADJECTIVE, CAPITAL, SEAT = "name", "adjective", "capital", "seat"
@@ -82,6 +84,9 @@ class ActorResolver:
         )
         self.sector_words = {k: v for k, v in kb.sectors.items() if " " not in k}
         self.sector_phrases = {tuple(k.split()): v for k, v in kb.sectors.items() if " " in k}
+        self.longest_phrase = max((len(p) for p in self.sector_phrases), default=1)
+        self.places: PlaceFinder | None = GazetteerPlaces()
+        """Place names give groups their country (None: do without the gazetteer)."""
 
     # -- finding names ----------------------------------------------------------------
 
@@ -96,12 +101,34 @@ class ActorResolver:
             if key in self.acronyms and not span.text.isupper():
                 continue
             readings = self.readings[key]
+            if self._inside_other_name(span, readings, found):
+                continue
             entry, how = readings[0]
             alternatives = readings if len(readings) > 1 else ()
             mention = Mention(span.start, span.end, entry, how, alternatives)
             for i in range(span.start, span.end):
                 found[i] = mention
         return found
+
+    def _inside_other_name(
+        self, span: Span, readings: tuple[Reading, ...], found: dict[int, Mention]
+    ) -> bool:
+        """True for "Johnson" in "Ron Johnson": a person's one-word alias after a given
+        name that none of their aliases has is another person's surname (but not after a
+        title, a role noun, an honorific or another name: "Hamas Leader Sinwar", "Sheikh
+        Tamim", "Biden Xi summit")."""
+        if len(span) != 1 or span.start == 0 or span.doc[span.start].is_sent_start:
+            return False
+        before = span.doc[span.start - 1]
+        if before.pos_ != "PROPN" or not before.is_title or before.i in found:
+            return False
+        if _word_key(before) in self.kb.sectors or _word_key(before) in self.kb.honorifics:
+            return False
+        given = before.lower_
+        return all(
+            entry.kind == "person" and not any(given in a.lower().split() for a in entry.aliases)
+            for entry, _ in readings
+        )
 
     # -- building actors ----------------------------------------------------------------
 
@@ -132,14 +159,24 @@ class ActorResolver:
         if actor.sector is None or actor.id is not None:
             return actor
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
                 continue
             for obj in prep.children:
                 mention = mentions.get(obj.i)
                 if mention and mention.entry.kind == "country" and mention.how in (NAME, CAPITAL):
                     note = f"{prep.lower_} {mention.entry.name}"
                     return recoded(actor, mention.entry.code, actor.sector, note)
+                place = self._place_named(obj, mentions)
+                if place is not None:
+                    return recoded(actor, place[1], actor.sector, f"{prep.lower_} {place[0]}")
         return actor
+
+    def _place_named(self, noun: Token, mentions: dict[int, Mention]) -> tuple[str, str] | None:
+        """The (place, country) a proper noun not in the knowledge base names, if any."""
+        if self.places is None or noun.i in mentions or not noun.is_title:
+            return None
+        run = [t for t in noun.lefts if t.dep_ == "compound" and t.is_title] + [noun]
+        return self.places.country_of(" ".join(t.text for t in run), mention_countries(mentions))
 
     def actor_of_segment(
         self,
@@ -148,9 +185,11 @@ class ActorResolver:
         day: dt.date | None,
         *,
         countries: frozenset[str] | None = None,
+        loose: bool = False,
     ) -> Actor | None:
         """Read one actor phrase flat, so that a shaky parse inside it does no harm: the
-        best knowledge-base name in it, and the role noun that gives its sector."""
+        best knowledge-base name in it, and the role noun that gives its sector (`loose`:
+        whatever the tagger made of it, for a phrase known to name an actor)."""
         found = {
             id(m): m
             for t in segment
@@ -162,24 +201,70 @@ class ActorResolver:
                 context = countries if countries is not None else mention_countries(mentions)
                 found[key], notes[key] = choose_reading(candidate, day, context)
         best = max(found.items(), key=lambda item: _mention_rank(item[1]), default=None)
-        sector = self.segment_sector(segment, mentions)
+        sector = self.segment_sector(segment, mentions, loose=loose)
         if best is None and sector is None:
             return None
         text = segment_text(segment)
         if best is None:
-            return self._build(text, None, None, sector, None, None, "role noun only")
+            place = self._place_before_role(segment, mentions)
+            if place is not None:
+                why = f"place {place[0]} ({place[1]}) names the group, role noun gives {sector}"
+                return self._build(text, None, place[1], sector, None, None, why)
+            why = f"no known name: role noun or title gives {sector}"
+            return self._build(text, None, None, sector, None, None, why)
         actor = self._from_entry(text, best[1], sector, day)
+        if actor.sector in OFFICE_SECTORS and best[1].entry.kind == "organisation":
+            if any(t.i not in mentions and _word_key(t) in self.kb.former for t in segment):
+                actor = recoded(actor, actor.country, "ELI", "a former office-holder")
         note = notes.get(best[0])
         return dataclasses.replace(actor, reason=f"{actor.reason}; {note}") if note else actor
 
-    def segment_sector(self, segment: list[Token], mentions: dict[int, Mention]) -> str | None:
-        """The sector of the rightmost role noun outside any name (`foreign minister`)."""
+    def _place_before_role(
+        self, segment: list[Token], mentions: dict[int, Mention]
+    ) -> tuple[str, str] | None:
+        """ "Rakhine rebels", "Darfur militias", "Sindh police": proper nouns before the
+        role noun name a place, and the place gives its country (a name after a title is a
+        person's: "Gen. Ali")."""
+        if self.places is None:
+            return None
+        words = [t for t in segment if not t.is_punct]
+        run: list[Token] = []
+        for token in words:
+            if token.i not in mentions and token.is_title and token.pos_ in NAME_POS:
+                run.append(token)
+            elif run:
+                break
+        if not run or run[-1] == words[-1] or self.sector_of(run) is not None:
+            return None
+        before = words[: words.index(run[0])]
+        if before and self.sector_of(before) is not None:
+            return None
+        return self.places.country_of(" ".join(t.text for t in run), mention_countries(mentions))
+
+    def segment_sector(
+        self, segment: list[Token], mentions: dict[int, Mention], *, loose: bool = False
+    ) -> str | None:
+        """The sector of the rightmost role noun outside any name (`foreign minister`); a
+        former holder of an office is ELI ("former Defense Minister", "retired general")."""
         words = [t for t in segment if t.i not in mentions and not t.is_punct]
+        keys = [_word_key(t) for t in words]
+        words = [t for t, key in zip(words, keys, strict=True) if key not in LINK_WORDS]
+        keys = [key for key in keys if key not in LINK_WORDS]
         for end in range(len(words), 0, -1):
-            sector = self.sector_of(words[:end])
-            if sector is not None:
-                return sector
+            sector = self._sector_of_keys(keys[:end], words[end - 1], loose=loose)
+            if sector is None:
+                continue
+            if self._names_nation(words[end - 1], mentions):
+                return None
+            former = not self.kb.former.isdisjoint(keys[:end])
+            return "ELI" if former and sector in OFFICE_SECTORS else sector
         return self.demonym_sector(segment, mentions)
+
+    def _names_nation(self, noun: Token, mentions: dict[int, Mention]) -> bool:
+        """True for "people" in "the Lebanese people": the nation, not its civilians."""
+        return _word_key(noun) in self.kb.nation_nouns and any(
+            (m := mentions.get(child.i)) is not None and m.how == ADJECTIVE for child in noun.lefts
+        )
 
     def demonym_sector(self, segment: list[Token], mentions: dict[int, Mention]) -> str | None:
         """The sector an adjective gives a demonym used as a noun: `ordinary Kazakhs` are
@@ -192,17 +277,27 @@ class ActorResolver:
                     return sector
         return None
 
-    def sector_of(self, words: list[Token]) -> str | None:
-        """The sector a role noun ending `words` gives, multiword phrases first."""
-        lowered = [t.lower_ for t in words]
-        for size in range(min(4, len(lowered)), 1, -1):
-            phrase = tuple(lowered[-size:])
-            if phrase in self.sector_phrases:
-                return self.sector_phrases[phrase]
-        last = words[-1]
-        if last.pos_ not in ("NOUN", "PROPN"):
+    def sector_of(self, words: list[Token], *, loose: bool = False) -> str | None:
+        """The sector a role noun ending `words` gives, multiword phrases first; the last
+        word must be a noun unless `loose` ("forces" the verb is no role)."""
+        keys = [_word_key(t) for t in words[-self.longest_phrase :]]
+        return self._sector_of_keys(keys, words[-1], loose=loose)
+
+    def _sector_of_keys(self, keys: list[str], last: Token, *, loose: bool) -> str | None:
+        """The tables list most role nouns in the plural: a singular finds its plural's
+        sector too ("a peacekeeper" as "peacekeepers")."""
+        plural = _plural(keys[-1])
+        for size in range(min(self.longest_phrase, len(keys)), 1, -1):
+            phrase = tuple(keys[-size:])
+            found = self.sector_phrases.get(phrase) or self.sector_phrases.get(
+                (*phrase[:-1], plural)
+            )
+            if found is not None:
+                return found
+        if last.pos_ not in ("NOUN", "PROPN") and not loose:
             return None
-        return self.sector_words.get(last.lower_) or self.sector_words.get(last.lemma_.lower())
+        words = self.sector_words
+        return words.get(keys[-1]) or words.get(last.lemma_.lower()) or words.get(plural)
 
     def _from_entry(
         self, text: str, mention: Mention, sector: str | None, day: dt.date | None
@@ -286,6 +381,33 @@ class ActorResolver:
             id=kb_id,
             reason=reason,
         )
+
+
+class PlaceFinder(Protocol):
+    """What the resolver asks a gazetteer: the country of a place name, if it knows it."""
+
+    def country_of(self, name: str, countries: Collection[str] = ()) -> tuple[str, str] | None:
+        """(the place's name, its ISO alpha-3 country), or None; `countries` break ties."""
+
+
+NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "VERB"})
+"""What the small tagger makes of a place name before a role noun ("Rakhine rebels": ADJ)."""
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+"""Sectors of offices one can leave: their former holders are ELI."""
+
+
+def _plural(noun: str) -> str:
+    """The regular English plural of a role noun ("militiaman" -> "militiamen")."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def _word_key(token: Token) -> str:
+    """A token as role nouns are keyed: lower case, no dots ("Gen." -> "gen")."""
+    return token.lower_.replace(".", "")
 
 
 # Children whose subtree is not part of an actor phrase: clauses and most prepositions

@@ -178,6 +178,10 @@ class Gazetteer:
             if major or best.population >= min_population or " " in key:
                 yield name, major
 
+    def candidates(self, name: str) -> list[Candidate]:
+        """Every place `name` may mean, unranked (the actor resolver weighs them itself)."""
+        return self._index.get(name_key(name), [])
+
     def capital(self, country: str) -> Location | None:
         """The capital city of a country (ISO alpha-3), if the gazetteer knows it."""
         return self._capitals.get(country)

@@ -53,7 +53,12 @@ def lookup(
         str | None, typer.Option("--date", help="Publication date, YYYY-MM-DD.")
     ] = None,
     context: Annotated[
-        str | None, typer.Option("--context", help="The sentence or document around it.")
+        str | None,
+        typer.Option(
+            "--context",
+            help="The sentence or story around it, read as a story is: its names settle "
+            "ambiguous ones, and its dateline or most-named country places unknown actors.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     actors: ActorFiles = None,

@@ -18,13 +18,13 @@ DATE = "2024-03-05"
 # Generic and unnamed actors take a sector and a country from the mention, the place, the
 # dateline or the story.
 UNNAMED_ACTORS = [
-    ("Gunmen shot dead a shopkeeper in Karachi on Monday.", "PAKUAF>PAKCVL:19@PAK"),
+    ("Gunmen shot dead a shopkeeper in Karachi on Monday.", "PAKUAF>PAKBUS:19@PAK"),
     ("Masked gunmen kidnapped two engineers near Kaduna.", "NGAUAF>-:18@NGA"),
     ("Militants attacked a police post in Kandahar province overnight.", "AFGREB>AFGCOP:19@AFG"),
     ("Insurgents ambushed a convoy outside Mosul.", "IRQREB>-:18@IRQ"),
     ("Rebels seized the town of Bunia after heavy fighting.", "CODREB>COD:19@COD"),
     ("Troops fired on demonstrators in Khartoum.", "SDNMIL>SDNOPP:19@SDN"),
-    ("Soldiers arrested six suspects in a raid in Bamako.", "MLIMIL>-:17@MLI"),
+    ("Soldiers arrested six suspects in a raid in Bamako.", "MLIMIL>MLICRM:17@MLI"),
     ("Security forces killed three militants in Srinagar.", "INDCOP>INDREB:19@IND"),
     ("Police arrested 40 protesters in Tehran.", "IRNCOP>IRNOPP:17@IRN"),
     ("Protesters burned tyres in Lagos.", "NGAOPP>NGA:17@NGA"),
@@ -37,7 +37,7 @@ UNNAMED_ACTORS = [
     ("Turkish soldiers shelled Kurdish positions near Afrin.", "TURMIL>-:19@SYR"),
     ("Pakistani police detained a cleric in Islamabad.", "PAKCOP>PAKREL:17@PAK"),
     ("Kenyan police fired tear gas at protesters in Nairobi.", "KENCOP>KENOPP:17@KEN"),
-    ("Gunmen killed Ahmed Yusuf, a trader, in Mogadishu.", "SOMUAF>SOMCVL:19@SOM"),
+    ("Gunmen killed Ahmed Yusuf, a trader, in Mogadishu.", "SOMUAF>SOMBUS:19@SOM"),
     ("Farmers blocked highways around Brussels.", "BELAGR>-:14@BEL"),
     ("Police in Lahore arrested 50 people on Tuesday.", "PAKCOP>PAKCVL:17@PAK"),
     ("Thousands of people marched in Paris against the pension reform.", "FRACVL>FRA:14@FRA"),
@@ -87,7 +87,7 @@ AGENTLESS_ACTS = [
 # Lower-cased and upper-cased text codes like cased text.
 ONE_CASE_TEXT = [
     ("police arrested 50 people in lahore on tuesday.", "PAKCOP>PAKCVL:17@PAK"),
-    ("gunmen killed a shopkeeper in karachi.", "PAKUAF>PAKCVL:19@PAK"),
+    ("gunmen killed a shopkeeper in karachi.", "PAKUAF>PAKBUS:19@PAK"),
     ("turkish troops patrolled the border town of kilis.", "TURMIL>TUR:15@TUR"),
     ("thousands of people marched in paris on saturday.", "FRACVL>FRA:14@FRA"),
     ("five civilians were killed in baghdad.", "->IRQCVL:19@IRQ"),
@@ -115,7 +115,7 @@ ONE_CASE_TEXT = [
     ("CHINA HOLDS DRILLS NEAR TAIWAN", "CHN>TWN:15@TWN"),
     ("the pakistani army killed ten militants in north waziristan.", "PAKMIL>PAKREB:19@PAK"),
     ("saudi arabia executed three men in riyadh.", "SAU>SAUCVL:17@SAU"),
-    ("afghan police arrested three suspects in kabul.", "AFGCOP>AFG:17@AFG"),
+    ("afghan police arrested three suspects in kabul.", "AFGCOP>AFGCRM:17@AFG"),
     ("protesters marched in tunis on friday.", "TUNOPP>TUN:14@TUN"),
 ]
 
@@ -130,10 +130,10 @@ CONFLICT_AND_PROTEST_LEXICON = [
     ("Al-Shabaab fighters ambushed Ethiopian troops.", "SOMREB>ETHMIL:18@-"),
     ("Islamic State militants beheaded a Japanese hostage.", "IMGISI>JPNCVL:18@-"),
     ("Iran executed a British-Iranian national.", "IRN>-:17@-"),
-    ("Boko Haram abducted 300 schoolgirls.", "NGAREB>-:18@-"),
+    ("Boko Haram abducted 300 schoolgirls.", "NGAREB>---EDU:18@-"),
     ("Militants kidnapped a Chinese engineer in Sindh.", "PAKREB>CHN:18@PAK"),
     ("Rioters torched police cars in Paris.", "FRAOPP>FRACOP:17@FRA"),
-    ("Looters ransacked shops in Johannesburg.", "->ZAF:14@ZAF"),
+    ("Looters ransacked shops in Johannesburg.", "ZAFCRM>ZAF:14@ZAF"),
     ("Syrian troops captured the town of Saraqeb.", "SYRMIL>-:19@-"),
     ("Iraqi forces retook Tikrit from Islamic State.", "IRQMIL>IRQ:19@IRQ"),
     ("Ukrainian forces liberated Kherson.", "UKRMIL>UKR:19@UKR"),

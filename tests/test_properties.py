@@ -107,4 +107,4 @@ def test_properties_actor_resolver(mention: str, day: dt.date | None, context: s
     resolver, nlp = load_resolver(DEFAULT_MODEL)
     actor = resolve_mention(mention, date=day, context=context, resolver=resolver, nlp=nlp)
     if actor is not None and actor.code is not None:
-        assert re.fullmatch(r"[A-Z0-9]{3,}", actor.code), actor
+        assert re.fullmatch(r"[A-Z0-9-]{3,}", actor.code), actor

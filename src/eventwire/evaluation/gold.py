@@ -93,13 +93,17 @@ def gold_date(value: object) -> str | None:
     return None
 
 
+def json_lines(path: Path) -> Iterator[tuple[str, str]]:
+    """(`file:line`, line) for each line of a JSON Lines file that is not blank."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip():
+            yield f"{path}:{number}", line
+
+
 def read_gold(
     path: Path, *, lower: bool = False
 ) -> Iterator[tuple[Document, list[dict[str, str]]] | BadRecord]:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        origin = f"{path}:{number}"
+    for origin, line in json_lines(path):
         try:
             record = json.loads(line)
             document = Document(

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.attributes import Gazetteer
-from eventwire.evaluation.gold import gold_date
+from eventwire.evaluation.gold import gold_date, json_lines
 from eventwire.models import BadRecord, Document, Event
 from eventwire.pipeline import code_documents
 from eventwire.settings import Settings
@@ -55,10 +55,7 @@ def read_marked(
 ) -> Iterator[tuple[Document, Marked] | BadRecord]:
     """The records of a marked-trigger file; `lower` lower-cases each text, as many
     news archives deliver it."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        origin = f"{path}:{number}"
+    for origin, line in json_lines(path):
         try:
             record = json.loads(line)
             text = record["text"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import permutations, product
 
@@ -22,7 +21,6 @@ from eventwire.actors.resolver import (
     ActorResolver,
     Mention,
     phrase_tokens,
-    recoded,
     segment_text,
 )
 from eventwire.attributes import Gazetteer, event_date
@@ -39,6 +37,14 @@ from eventwire.events.cues import (
 )
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.matcher import Match, match_sentence
+from eventwire.events.parties import (
+    acts_on_itself,
+    civilians,
+    countries_named,
+    is_unplaced,
+    of_shared_country,
+    placed_in,
+)
 from eventwire.events.records import RecordBuilder, SentenceScope
 from eventwire.events.roles import (
     child,
@@ -71,8 +77,6 @@ PAIR = "pair"
 """The anaphor kind of "the two sides": both parties of the last act."""
 TOLD_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
 """Where an event noun is the act a clause reports, not a passing mention of it."""
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-"""Sectors that are organs of a state: "the army", "government forces", "police"."""
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 """Pronouns that stand for the speaker, and only the speaker ("We welcome it," X said)."""
 
@@ -94,61 +98,6 @@ def sentence_day(sent: Span, publication: dt.date | None) -> dt.date | None:
 def dateline_outlet(mentions: dict[int, Mention]) -> str | None:
     """The agency of a dateline ("MOSCOW (Reuters) -"), which reports the story below it."""
     return next((m.entry.name for m in mentions.values() if m.entry.kind == "outlet"), None)
-
-
-def countries_named(mentions: dict[int, Mention]) -> list[str]:
-    """The country of each name found in a sentence, once a name."""
-    return [
-        m.entry.country for m in {m.start: m for m in mentions.values()}.values() if m.entry.country
-    ]
-
-
-def acts_on_itself(sources: list[Actor], target: Actor) -> bool:
-    """A target that is a source again, or a state acting on its own country as a whole
-    ("Putin's visit to the country" after Russia was named is not a visit to Russia;
-    protesters marching on their capital do act on it)."""
-    if (target.code, target.id) in {(a.code, a.id) for a in sources}:
-        return True
-    states = {a.country for a in sources if a.sector in (None, "GOV")}
-    return target.code == target.country and target.country in states
-
-
-def of_shared_country(actors: list[Actor], others: list[Actor] | None = None) -> list[Actor]:
-    """ "Syrian activists accused government forces", "fighting between the army and the
-    RSF": an organ of a state named without its country is of the one country every
-    other party of the act belongs to."""
-    parties = [*actors, *(others or [])]
-    countries = {a.country for a in parties if a.country}
-    if len(countries) != 1:
-        return actors
-    country = countries.pop()
-    note = f"an organ of {country}, the country of the other parties"
-    return placed_in(actors, country, note, sectors=STATE_SECTORS)
-
-
-def placed_in(
-    actors: list[Actor], country: str, note: str, *, sectors: Collection[str] | None = None
-) -> list[Actor]:
-    """The actors, with each kind of people that has no country (of `sectors`, if given)
-    placed in `country`; `note` says why."""
-    return [
-        recoded(a, country, a.sector, note)
-        if is_unplaced(a) and (sectors is None or a.sector in sectors)
-        else a
-        for a in actors
-    ]
-
-
-def civilians(head: Token) -> Actor:
-    """People in general ("killed 14 people") or a person nobody knows, as civilians of
-    no country yet: the event's place or story gives them one."""
-    text = segment_text(phrase_tokens(head))
-    return Actor(text=text, name=None, code="---CVL", sector="CVL", reason="people in general")
-
-
-def is_unplaced(actor: Actor) -> bool:
-    """A kind of people with no country: "gunmen", "protesters", "police"."""
-    return actor.country is None and actor.id is None and actor.sector is not None
 
 
 def is_first_person(token: Token) -> bool:

@@ -31,8 +31,9 @@ SETTINGS: tuple[Setting, ...] = (
         "Code by PETRARCH's rules: only events with a named source and a party that has a "
         "country, unnamed doers left without one, the place of a meeting of several parties "
         "as its target. False (the default) also keeps 'ten soldiers were killed' with a "
-        "null source, places gunmen in the country where they acted, and codes 'X and Y met "
-        "in Zurich' as X to Y and Y to X.",
+        "null source, places gunmen in the country where they acted, codes 'X and Y met "
+        "in Zurich' as X to Y and Y to X, and aims a protest with no named target at the "
+        "protesters' own government.",
     ),
     Setting(
         "require_target",

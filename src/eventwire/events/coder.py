@@ -38,6 +38,7 @@ from eventwire.events.cues import (
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.matcher import Match, match_sentence
 from eventwire.events.parties import (
+    STATE_SECTORS,
     acts_on_itself,
     civilians,
     countries_named,
@@ -296,6 +297,7 @@ class EventCoder:
             pairs = self.directed_pairs(sources, targets, code, mutual=mutual)
         else:  # PETRARCH makes the place of a meeting its target: "met in Zurich"
             places = self.place_as_target(match.trigger, sources, code, scope)
+            places = places or self.own_government(sources, code)
             pairs = self.directed_pairs(sources, places, None, mutual=mutual)
         if not self.is_actorless_act(code, match.trigger):
             pairs = [(s, t) for s, t in pairs if s is not None or t is not None]
@@ -418,6 +420,31 @@ class EventCoder:
         if len(sources) > 1 and self.is_reciprocal(code) and own & {a.country for a in actors}:
             return []
         return actors
+
+    def own_government(self, sources: list[Actor], code: str) -> list[Actor]:
+        """The government of the doers' one country, for acts aimed at it when the text
+        names no one ("Spanish unions staged a general strike"), like domestic protest;
+        PETRARCH's rules (`require_source`) infer no target."""
+        countries = {a.country for a in sources}
+        aimed = code[:3] in self.cues.own_government_codes and not self.require_source
+        people = all(a.sector and a.sector not in STATE_SECTORS for a in sources)
+        if not aimed or not people or len(countries) != 1:
+            return []
+        country = countries.pop()
+        entry = self.resolver.kb.entries.get(f"country:{country}")
+        if country is None or entry is None:
+            return []
+        reason = f"the government of the protesters' own country, {entry.name}"
+        actor = Actor(
+            text=entry.name,
+            name=entry.name,
+            code=f"{country}GOV",
+            country=country,
+            sector="GOV",
+            id=entry.id,
+            reason=reason,
+        )
+        return [actor]
 
     def place_country(self, place: Token, sources: list[Actor]) -> list[Actor]:
         """The country a named place is in, as an actor: shelling Idlib targets Syria."""

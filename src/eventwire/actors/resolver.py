@@ -544,8 +544,8 @@ def shared_sector(actors: list[Actor], segments: list[list[Token]], head: Token)
     """ "Azerbaijani and Armenian troops": the head noun's sector belongs to every part
     that is only an adjective or name qualifying it."""
     own = next((a for a, s in zip(actors, segments, strict=True) if head in s), None)
-    if own is None or own.sector is None:
-        return actors
+    if own is None or own.sector is None or head.pos_ != "NOUN":
+        return actors  # "the European Union and China": a name's sector is its own
     return [
         recoded(actor, actor.country, own.sector, f"{own.sector} of the phrase")
         if actor.sector is None and actor.country and not any(t.pos_ == "NOUN" for t in segment)

@@ -65,11 +65,12 @@ def gold_key(expected: dict[str, str], level: str) -> Key:
     return country(expected.get("source")), country(expected.get("target")), label
 
 
-def event_key(event: Event, level: str) -> Key:
-    """An event as PETRARCH-style gold codes it: a planned cooperative act as the act
-    ("will visit" is 042, not 036), a planned use of force as the threat (138)."""
-    cooperative = event.intended_cameo is not None and event.cameo_root == "03"
-    code = event.intended_cameo if cooperative and event.intended_cameo else event.cameo
+def event_key(event: Event, level: str, *, planned_as_act: bool = False) -> Key:
+    """An event as the gold codes it. `planned_as_act` is PETRARCH's convention: a planned
+    cooperative act is coded as the act ("will visit" is 042, not 036), a planned use of
+    force as the threat (138)."""
+    as_act = planned_as_act and event.cameo_root == "03" and event.intended_cameo
+    code = event.intended_cameo if as_act and event.intended_cameo else event.cameo
     label = {"root": code[:2], "code": code, "plover": _plover(code)}[level]
     source = event.source.code if event.source else None
     target = event.target.code if event.target else None
@@ -119,14 +120,19 @@ def read_gold(
 
 
 def score_record(
-    report: Report, doc_id: str, gold: list[dict[str, str]], events: Iterable[Event]
+    report: Report,
+    doc_id: str,
+    gold: list[dict[str, str]],
+    events: Iterable[Event],
+    *,
+    planned_as_act: bool = False,
 ) -> None:
     """Add one record's matches to the report; only events the text reports as real
     count (not the negated, not the hypothetical)."""
     coded = [e for e in events if not e.negated and e.modality != "hypothetical"]
     for level in LEVELS:
         expected = Counter(gold_key(g, level) for g in gold)
-        found = Counter(event_key(e, level) for e in coded)
+        found = Counter(event_key(e, level, planned_as_act=planned_as_act) for e in coded)
         score = report.scores[level]
         score.true_positives += sum((expected & found).values())
         score.false_positives += sum((found - expected).values())
@@ -139,7 +145,8 @@ def score_record(
 def evaluate(path: Path, *, settings: Settings | None = None, lower: bool = False) -> Report:
     """Code every gold text with its date and score the events against the gold ones;
     `lower` lower-cases the texts first. Without `settings`, events are coded as the gold
-    codes them: PETRARCH-style gold has full dyads only (`require_source`)."""
+    codes them: PETRARCH-style gold has full dyads only (`require_source`); under
+    PETRARCH's rules a planned cooperative act counts as the act, as PETRARCH codes it."""
     settings = settings or Settings(require_source=True)
     report = Report()
     gold_by_id: dict[str, list[dict[str, str]]] = {}
@@ -154,9 +161,9 @@ def evaluate(path: Path, *, settings: Settings | None = None, lower: bool = Fals
         documents.append(Document(id=key, text=document.text, date=document.date))
     for coded in code_documents(documents, settings=settings):
         report.records += 1
-        score_record(
-            report, coded.document.id.split(":", 1)[1], gold_by_id[coded.document.id], coded.events
-        )
+        doc_id = coded.document.id.split(":", 1)[1]
+        gold = gold_by_id[coded.document.id]
+        score_record(report, doc_id, gold, coded.events, planned_as_act=settings.require_source)
     return report
 
 

@@ -42,6 +42,7 @@ from eventwire.events.parties import (
     acts_on_itself,
     civilians,
     countries_named,
+    domestic_authority,
     is_unplaced,
     of_shared_country,
     placed_in,
@@ -384,7 +385,9 @@ class EventCoder:
         """Unnamed people of a known kind ("gunmen", "police", "villagers") take a country
         from the best evidence, in this order: the mention itself ("Indonesian troops",
         done by the resolver), the event's place ("killed four villagers in Darfur"), the
-        story's dateline, then the country the story names most. Under PETRARCH's strict
+        story's dateline, the country the story names most, then the country whose police,
+        courts or government act on them ("Saudi Arabia executed three men"). Under
+        PETRARCH's strict
         rules (`require_source`) only the victims are placed, as PETRARCH codes them."""
         if not any(map(is_unplaced, (*sources, *targets))):
             return sources, targets
@@ -397,6 +400,8 @@ class EventCoder:
         elif scope.story_countries:
             country = scope.story_countries.most_common(1)[0][0]
             note = f"the story is about {country}"
+        elif (authority := domestic_authority(sources)) is not None:
+            country, note = authority, f"the people {authority}'s authorities act on"
         else:
             return sources, targets
         if self.require_source:

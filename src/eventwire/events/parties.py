@@ -16,6 +16,9 @@ from eventwire.models import Actor
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 """Sectors that are organs of a state: "the army", "government forces", "police"."""
+AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD"})
+"""Organs whose unnamed subjects are their own country's people; not armies, which fight
+abroad as often as at home."""
 
 
 def countries_named(mentions: dict[int, Mention]) -> list[str]:
@@ -71,3 +74,13 @@ def civilians(head: Token) -> Actor:
 def is_unplaced(actor: Actor) -> bool:
     """A kind of people with no country: "gunmen", "protesters", "police"."""
     return actor.country is None and actor.id is None and actor.sector is not None
+
+
+def domestic_authority(sources: list[Actor]) -> str | None:
+    """The one country whose government, police or courts (or the state itself) do the
+    act, if every source is one: "Hong Kong police arrested 53 activists"."""
+    countries = {a.country for a in sources}
+    kinds = all(a.sector in AUTHORITY_SECTORS or a.code == a.country for a in sources)
+    if not sources or not kinds or len(countries) != 1:
+        return None
+    return countries.pop()

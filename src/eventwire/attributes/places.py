@@ -80,6 +80,8 @@ NAME_PARTS_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 MAX_PREP_DEPTH = 3
 NESTED_PLACE_PREPS = frozenset({"of", "on"})
 """Inside a locative phrase these name the place too: "in raids on the town of Fallujah"."""
+TARGET_PLACE_PREPS = frozenset({"on", "against"})
+"""After an attack noun these name the place attacked: "an offensive on the village"."""
 REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "add", "state", "quote"})
 """Verbs whose place is where the report was made, not where the event happened."""
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
@@ -212,6 +214,8 @@ class Gazetteer:
         if found is None:
             found = self._first_place_in_sentence(trigger, chain, countries, anywhere=True)
         if found is None:
+            found = self._unknown_place_in_sentence(trigger.sent)
+        if found is None:
             found = self._first_named_place(trigger.sent, countries)
         return found if found is not None else dateline
 
@@ -340,10 +344,33 @@ class Gazetteer:
             for obj in prep.children
             if obj.dep_ == "pobj"
         ]
+        objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
         if token.lemma_.lower() in PLACE_OBJECT_LEMMAS:
-            places += [c for c in token.children if c.dep_ in OBJECT_DEPS]  # "captured Knin"
+            places += objects  # "captured Knin"
+        places += [  # "launched an offensive on Tall ad-Dirrah village"
+            obj
+            for noun in objects
+            for prep in noun.children
+            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS | TARGET_PLACE_PREPS
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
         for place in places:
             found = _unknown_name(place)
+            if found is not None and self.lookup(found.text) is None:
+                return Location(name=found.text)
+        return None
+
+    def _unknown_place_in_sentence(self, sent: Span) -> Location | None:
+        """The last resort before the dateline: a name after a locative preposition
+        anywhere but in a clause that reports ("near the village of Hadatha")."""
+        for token in sent:
+            if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS:
+                continue
+            verb = governing_verb(token)
+            if verb is not None and verb.lemma_.lower() in REPORTING_LEMMAS:
+                continue
+            found = _unknown_name(token)
             if found is not None and self.lookup(found.text) is None:
                 return Location(name=found.text)
         return None
@@ -496,7 +523,7 @@ def _unknown_name(noun: Token) -> Span | None:
     place noun ("the town of Musa Qala", "Orgun District")."""
     if noun.pos_ == "PROPN" and noun.ent_type_ in UNKNOWN_PLACE_LABELS | {""}:
         return entity_span(noun) if noun.ent_type_ else noun.doc[noun.left_edge.i : noun.i + 1]
-    if noun.lower_ not in PLACE_NOUNS:
+    if noun.lower_ not in PLACE_NOUNS and noun.lower_ not in HOLDING_NOUNS:
         return None
     named = [c for p in noun.children if p.lower_ == "of" for c in p.children]
     if named and named[0].pos_ == "PROPN":

@@ -405,7 +405,7 @@ class Gazetteer:
             if child.dep_ == "appos":
                 found = self.place_at(child, countries)
             elif child.dep_ == "prep" and child.lower_ == "of":
-                found = next(self._places_of(child, countries), None)
+                found = next(self._places_of(child, countries), None) or named_of(child)
             elif child.dep_ == "prep" and child.lower_ in BORDER_PREPS:
                 if noun.lower_ in BORDER_NOUNS:
                     found = next(self._places_of(child, countries), None)
@@ -529,6 +529,15 @@ def _unknown_name(noun: Token) -> Span | None:
     if named and named[0].pos_ == "PROPN":
         return _unknown_name(named[0])
     return own_name(noun)
+
+
+def named_of(prep: Token) -> Location | None:
+    """The name in "the town of Adwar" when the gazetteer does not know it: "the town
+    of" says it is a place."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+    if obj is None or obj.ent_type_ not in UNKNOWN_PLACE_LABELS | {""}:
+        return None
+    return Location(name=obj.doc[obj.left_edge.i : obj.i + 1].text)
 
 
 def own_name(noun: Token) -> Span | None:

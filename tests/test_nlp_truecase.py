@@ -40,24 +40,28 @@ def test_truecase_tells_the_case_of_a_line(line: str, mode: str | None) -> None:
             "the u.s. embassy in baghdad said al-qaeda fighters were behind it. i agree.",
             "The U.S. Embassy in Baghdad said al-Qaeda fighters were behind it. I agree.",
         ),
-        ("turkish troops shelled kurdish positions in the west bank", None),
+        (
+            "turkish troops shelled kurdish positions in the west bank",
+            "Turkish troops shelled kurdish positions in the West Bank",
+        ),
         ("REBELS SEIZE BORDER TOWN NEAR GOMA", "Rebels seize border town near Goma"),
         ("NATO WARNS RUSSIA OVER UKRAINE", "NATO warns Russia over Ukraine"),
-        ("crowds gathered in nice and reading after the match.", None),
-        ("Already Cased text stays exactly as it was, reading and all.", None),
+        (
+            "crowds gathered in nice and reading after the match.",
+            "Crowds gathered in nice and reading after the match.",
+        ),
+        (
+            "Already Cased text stays exactly as it was, reading and all.",
+            "Already Cased text stays exactly as it was, reading and all.",
+        ),
     ],
 )
-def test_truecase_restores_names_and_sentence_starts(text: str, restored: str | None) -> None:
+def test_truecase_restores_names_and_sentence_starts(text: str, restored: str) -> None:
+    """Names and sentence starts take their case, English words that are also town names
+    stay lower, cased text is left alone, and no offset moves."""
     result = build_truecaser(Settings()).restore(text)
+    assert result == restored
     assert len(result) == len(text)
-    if restored is not None:
-        assert result == restored
-    else:
-        assert result.lower() == text.lower()
-    if text == "crowds gathered in nice and reading after the match.":
-        assert " nice and reading " in result
-    if text.startswith("turkish"):
-        assert result.startswith("Turkish troops") and "West Bank" in result
 
 
 @pytest.mark.parametrize(

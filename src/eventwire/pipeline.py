@@ -71,13 +71,14 @@ def code_documents(
     settings = settings or Settings()
     coder = build_coder(settings)
     nlp = load_pipeline(settings.model)
-    for_text, for_records = tee(documents)
-    texts = (cased_text(d.text, settings) for d in for_text)
-    for document, doc in zip(
+    pairs = ((d, cased_text(d.text, settings)) for d in documents)
+    for_text, for_records = tee(pairs)
+    texts = (text for _, text in for_text)
+    for (document, text), doc in zip(
         for_records, nlp.pipe(texts, batch_size=settings.batch_size), strict=True
     ):
         events = coder.code_doc(doc, document)
-        if doc.text != document.text:
+        if text is not document.text:  # restored case: quote the text as given
             events = [in_original_text(e, document.text) for e in events]
         if settings.min_confidence:
             events = [e for e in events if e.confidence >= settings.min_confidence]

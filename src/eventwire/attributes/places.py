@@ -322,12 +322,8 @@ class Gazetteer:
         or from no verb: in "Officials in Damascus said rebels attacked a base" Damascus
         is where the officials are, not where the attack was. With `anywhere`, the last
         resort, a place in any clause: where the officials are is often where it was."""
-        for token in trigger.sent:
-            if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS:
-                continue
-            verb = governing_verb(token)
-            reporting = verb is not None and verb.lemma_.lower() in REPORTING_LEMMAS
-            if verb is None or verb in chain or (anywhere and not reporting):
+        for token, verb in locative_objects(trigger.sent):
+            if verb is None or verb in chain or (anywhere and not is_reporting(verb)):
                 found = self.place_at(token, countries)
                 if found is not None:
                     return found
@@ -364,11 +360,8 @@ class Gazetteer:
     def _unknown_place_in_sentence(self, sent: Span) -> Location | None:
         """The last resort before the dateline: a name after a locative preposition
         anywhere but in a clause that reports ("near the village of Hadatha")."""
-        for token in sent:
-            if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS:
-                continue
-            verb = governing_verb(token)
-            if verb is not None and verb.lemma_.lower() in REPORTING_LEMMAS:
+        for token, verb in locative_objects(sent):
+            if verb is not None and is_reporting(verb):
                 continue
             found = _unknown_name(token)
             if found is not None and self.lookup(found.text) is None:
@@ -384,7 +377,7 @@ class Gazetteer:
             head, verb = entity.root, governing_verb(entity.root)
             if head.dep_ in ("nsubj", "nsubjpass") or head.head.lower_ in TOPIC_PREPS:
                 continue  # "Moscow accused Kyiv", "talks on Gaza"
-            if verb is not None and verb.lemma_.lower() in REPORTING_LEMMAS:
+            if verb is not None and is_reporting(verb):
                 continue  # "officials in Damascus said"
             if entity.label_ in PLACE_LABELS:
                 found = self._lookup_span(entity, countries)
@@ -531,13 +524,23 @@ def _unknown_name(noun: Token) -> Span | None:
     return own_name(noun)
 
 
+def locative_objects(sent: Span) -> Iterator[tuple[Token, Token | None]]:
+    """Each object of a locative preposition in the sentence, with its governing verb."""
+    for token in sent:
+        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+            yield token, governing_verb(token)
+
+
+def is_reporting(verb: Token) -> bool:
+    return verb.lemma_.lower() in REPORTING_LEMMAS
+
+
 def named_of(prep: Token) -> Location | None:
     """The name in "the town of Adwar" when the gazetteer does not know it: "the town
     of" says it is a place."""
     obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
-    if obj is None or obj.ent_type_ not in UNKNOWN_PLACE_LABELS | {""}:
-        return None
-    return Location(name=obj.doc[obj.left_edge.i : obj.i + 1].text)
+    name = _unknown_name(obj) if obj is not None else None
+    return Location(name=name.text) if name is not None else None
 
 
 def own_name(noun: Token) -> Span | None:

@@ -387,8 +387,8 @@ class EventCoder:
         done by the resolver), the event's place ("killed four villagers in Darfur"), the
         story's dateline, the country the story names most, then the country whose police,
         courts or government act on them ("Saudi Arabia executed three men"). Under
-        PETRARCH's strict
-        rules (`require_source`) only the victims are placed, as PETRARCH codes them."""
+        PETRARCH's strict rules (`require_source`) only the victims are placed, as
+        PETRARCH codes them."""
         if not any(map(is_unplaced, (*sources, *targets))):
             return sources, targets
         countries = [a.country for a in (*sources, *targets) if a.country]
@@ -436,20 +436,25 @@ class EventCoder:
         if not aimed or not people or len(countries) != 1:
             return []
         country = countries.pop()
-        entry = self.resolver.kb.entries.get(f"country:{country}")
-        if country is None or entry is None:
+        if country is None:
             return []
-        reason = f"the government of the protesters' own country, {entry.name}"
-        actor = Actor(
-            text=entry.name,
-            name=entry.name,
-            code=f"{country}GOV",
-            country=country,
-            sector="GOV",
-            id=entry.id,
-            reason=reason,
-        )
+        actor = self.country_actor(country, "GOV", "the government of the protesters' country,")
         return [actor]
+
+    def country_actor(self, country: str, sector: str | None, why: str, text: str = "") -> Actor:
+        """A country (or its organ of `sector`) that the text names only by a place or
+        leaves to be inferred; `why` becomes the reason."""
+        entry = self.resolver.kb.entries.get(f"country:{country}")
+        name = entry.name if entry else country
+        return Actor(
+            text=text or name,
+            name=name,
+            code=f"{country}{sector or ''}",
+            country=country,
+            sector=sector,
+            id=f"country:{country}",
+            reason=f"{why} {name}",
+        )
 
     def place_country(self, place: Token, sources: list[Actor]) -> list[Actor]:
         """The country a named place is in, as an actor: shelling Idlib targets Syria."""
@@ -458,17 +463,8 @@ class EventCoder:
         location = self.gazetteer.place_at(place, [a.country for a in sources if a.country])
         if location is None or location.country is None:
             return []
-        entry = self.resolver.kb.entries.get(f"country:{location.country}")
-        name = entry.name if entry else location.country
-        reason = f"the place {location.name} is in {name}"
-        actor = Actor(
-            text=location.name,
-            name=name,
-            code=location.country,
-            country=location.country,
-            id=f"country:{location.country}",
-            reason=reason,
-        )
+        why = f"the place {location.name} is in"
+        actor = self.country_actor(location.country, None, why, location.name)
         return [actor]
 
     def first_actors(

@@ -114,7 +114,7 @@ def _statement(reading: Reading, cues: Cues) -> tuple[str, Actor | None] | None:
     if speaker.country is None:
         return None  # "activists said": no one a statement could be coded for
     verb = speech.lemma_.lower()
-    own = speaker.country is not None and speaker.country == actor.country
+    own = speaker.country == actor.country
     if own:
         return (CLAIM, reading.target) if verb in cues.claiming_verbs else None
     victim = reading.target is not None and reading.target.country == speaker.country

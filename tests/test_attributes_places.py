@@ -193,6 +193,20 @@ LOCATIONS = [
     ("A blast shook Sudan's capital.", "shook", "Khartoum", "SDN"),
     ("Troops massed near the border with Lebanon.", "massed", "Lebanon", "LBN"),
     ("Villages were shelled near the Afghan border.", "shelled", "Afghanistan", "AFG"),
+    # the most specific place first: a place noun's own name, even one GeoNames lacks
+    ("Gunmen killed two herders in the Tarmu district of Kano.", "killed", "Tarmu", None),
+    ("A bomb went off in Dalori village near Maiduguri.", "went", "Dalori", None),
+    ("Shells hit the Qadam neighbourhood of Damascus.", "hit", "Qadam", None),
+    # a country before a place noun qualifies it; the place is named beside it
+    ("Rockets hit a US base at Balad overnight.", "hit", "Balad", "IRQ"),
+    ("Police arrested ten men in the Mexico state of Sonora.", "arrested", "Sonora", "MEX"),
+    ("Troops were shot near the Angolan city of Huambo.", "shot", "Huambo", "AGO"),
+    ("A blast struck a market in a Nigerian town.", "struck", "Nigeria", "NGA"),
+    # a province named like its capital city is the province, in the city's country
+    ("Gunmen shot a teacher in Kandahar Province.", "shot", "Kandahar province", "AFG"),
+    # a name set beside a place noun names it; a town not in GeoNames by name only
+    ("Riots broke out in a Karachi neighbourhood, Lyari, after the vote.", "broke", "Lyari", None),
+    ("Soldiers burned homes in Gwoza, near the border.", "burned", "Gwoza", "NGA"),
 ]
 
 
@@ -215,6 +229,9 @@ NO_LOCATION = [
     ("Ministers held talks on Gaza.", "talks"),  # a topic, not a place
     ("The army sent troops to Syria.", "sent"),  # a country only for visits
     ("A car bomb exploded in the capital.", "exploded"),  # no story country
+    ("The Islamic State executed a pilot.", "executed"),  # a group's name, not a state
+    ("A man from Atlanta was shot dead.", "shot"),  # where a victim comes from
+    ("Refugees who fled to Kenya were attacked.", "attacked"),  # another act's destination
 ]
 
 

@@ -32,6 +32,7 @@ from spacy.tokens import Span, Token
 from eventwire.attributes.clause import VERBAL_POS, clause_chain, entity_span, governing_verb
 from eventwire.attributes.date_rules import MONTHS, WEEKDAYS
 from eventwire.attributes.gazetteer_data import (
+    CITY_RANK,
     COUNTRY_RANK,
     REGION_RANK,
     Candidate,
@@ -63,7 +64,7 @@ PLACE_NOUNS = frozenset(
      "municipality", "border", "frontier", "strip", "peninsula", "valley", "north",
      "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
      "centre", "center", "heart", "edge", "interior", "countryside", "airport", "harbour",
-     "harbor"}
+     "harbor", "quarter", "township", "farms", "hill", "base"}
 )  # fmt: skip
 CAPITAL_NOUNS = frozenset({"capital"})
 BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
@@ -86,13 +87,26 @@ REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "add", "state
 """Verbs whose place is where the report was made, not where the event happened."""
 TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 """A place after these is what is talked about ("talks on Gaza"), not where."""
+NOT_PLACE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "conj", "appos"})
+NOT_PLACE_PREPS = frozenset(
+    {"from", "to", "toward", "towards", "by", "against", "as", "between", "for", "with"}
+)
+"""A place in these roles is an actor, an origin or a destination ("Washington's war",
+"fled to Kenya", "a man from Atlanta"), not where the event was, when nothing ties it to
+the event's clause."""
 UNKNOWN_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-SUBPLACE_NOUNS = frozenset(
-    {"district", "village", "neighbourhood", "neighborhood", "suburb", "quarter", "area",
-     "camp", "town", "township", "sector", "farms", "hill", "base", "airport"}
+COMPASS_NOUNS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
+AREA_NOUNS = frozenset(
+    {"region", "province", "oblast", "district", "governorate", "state", "county",
+     "municipality", "territory", "township"}
 )  # fmt: skip
-"""Parts of a bigger place whose own name is the more precise place: "the Sayidda Zaynab
-district of Damascus" happened in Sayidda Zaynab, known to the gazetteer or not."""
+"""Areas often named like their main city: "Herat Province" is not the city of Herat."""
+OWN_NAME_NOUNS = PLACE_NOUNS - CAPITAL_NOUNS - BORDER_NOUNS - COMPASS_NOUNS
+"""Place nouns whose own name is the most precise place, known to the gazetteer or not:
+"the Sayidda Zaynab district of Damascus" happened in Sayidda Zaynab, "the Vedeno region
+of Chechnya" in Vedeno, "Shaffa village near Dzur" in Shaffa."""
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 """What a verb acts on: "shelled Kherson", "Kherson was shelled"."""
 VISIT_LEMMAS = frozenset(
@@ -106,7 +120,7 @@ PLACE_OBJECT_LEMMAS = frozenset(
      "overrun", "enter", "invade", "occupy", "besiege", "encircle", "surround", "liberate",
      "pound", "target", "rock", "shake", "evacuate", "control", "blockade", "pummel",
      "blast", "flatten", "destroy", "level", "clear", "secure", "infiltrate", "cross",
-     "rain", "batter", "hammer", "ambush", "patrol", "bombed"}
+     "rain", "batter", "hammer", "ambush", "patrol", "bombed", "retook", "retaken"}
 )  # fmt: skip
 """Verbs whose object is a place they act on ("shelled Kherson"). Other verbs' objects are
 not places even when they name one: in "Moscow accused Kyiv", Kyiv is an actor."""
@@ -199,7 +213,7 @@ class Gazetteer:
         (ISO alpha-3, from the story's actors) breaks ties and says whose capital "the
         capital" is; `dateline` is the story's dateline place (`dateline_place`), the last
         resort."""
-        chain = [*clause_chain(trigger), *coordinated_verbs(trigger)]
+        chain = [*clause_chain(trigger), *coordinated_verbs(trigger), *adverbial_clauses(trigger)]
         for token in chain:
             found = self._attached_place(token, countries)
             if found is not None:
@@ -238,11 +252,10 @@ class Gazetteer:
     def place_at(self, token: Token, countries: Collection[str] = ()) -> Location | None:
         """The place a noun names: an entity, a proper noun, or "the city of Kharkiv"."""
         span = name_span(token)
-        if span is not None:
-            return self._lookup_span(span, countries)
-        if token.lower_ in PLACE_NOUNS:
-            return self._place_noun(token, countries)
-        return None
+        found = self._lookup_span(span, countries) if span is not None else None
+        if found is None and token.lower_ in PLACE_NOUNS:
+            return self._place_noun(token, countries)  # "Shaffa village", "a US base at X"
+        return found
 
     def _attached_place(self, token: Token, countries: Collection[str]) -> Location | None:
         """A place in the token's preposition phrases, or a place word qualifying it."""
@@ -264,7 +277,7 @@ class Gazetteer:
         ("in a bombing of his guesthouse in Tehran")."""
         for obj in (child for child in prep.children if child.dep_ == "pobj"):
             if prep.lower_ in LOCATIVE_PREPS or (depth and prep.lower_ in NESTED_PLACE_PREPS):
-                found = self.place_at(obj, countries)
+                found = self.place_at(obj, countries) or self._unknown_place_name(obj)
                 if found is not None:
                     return found
             if depth < MAX_PREP_DEPTH:
@@ -321,11 +334,12 @@ class Gazetteer:
         """The first place after a locative preposition that hangs from the event's clause
         or from no verb: in "Officials in Damascus said rebels attacked a base" Damascus
         is where the officials are, not where the attack was. With `anywhere`, the last
-        resort, a place in any clause: where the officials are is often where it was."""
+        resort, a place in any clause but a country: where the officials are is often where it
+        was, but a country there is more often what a clause talks about."""
         for token, verb in locative_objects(trigger.sent):
             if verb is None or verb in chain or (anywhere and not is_reporting(verb)):
                 found = self.place_at(token, countries)
-                if found is not None:
+                if found is not None and not (anywhere and self._is_country(found)):
                     return found
         return None
 
@@ -357,6 +371,17 @@ class Gazetteer:
                 return Location(name=found.text)
         return None
 
+    def _unknown_place_name(self, noun: Token) -> Location | None:
+        """The name of a place the gazetteer does not know ("in Gursai in Mendher
+        sector"): the first place a phrase names is where, the later ones say where that
+        is."""
+        if noun.ent_type_ != "GPE":
+            return None  # a building or a river locates less than the town it is in
+        found = _unknown_name(noun)
+        if found is None or self.lookup(found.text) is not None:
+            return None
+        return Location(name=found.text)
+
     def _unknown_place_in_sentence(self, sent: Span) -> Location | None:
         """The last resort before the dateline: a name after a locative preposition
         anywhere but in a clause that reports ("near the village of Hadatha")."""
@@ -375,8 +400,8 @@ class Gazetteer:
         talked about than the place."""
         for entity in sent.ents:
             head, verb = entity.root, governing_verb(entity.root)
-            if head.dep_ in ("nsubj", "nsubjpass") or head.head.lower_ in TOPIC_PREPS:
-                continue  # "Moscow accused Kyiv", "talks on Gaza"
+            if head.dep_ in NOT_PLACE_DEPS or head.head.lower_ in TOPIC_PREPS | NOT_PLACE_PREPS:
+                continue  # "Moscow accused Kyiv", "talks on Gaza", "a man from Atlanta"
             if verb is not None and is_reporting(verb):
                 continue  # "officials in Damascus said"
             if entity.label_ in PLACE_LABELS:
@@ -387,17 +412,19 @@ class Gazetteer:
 
     def _place_noun(self, noun: Token, countries: Collection[str]) -> Location | None:
         """The name beside a word like "region" or "city", the most specific first: "the
-        city of Kharkiv", "the capital, Kyiv", "Russia's Kursk region", "the Kursk region";
-        then the capital of a country, and the country across a border."""
-        if noun.lower_ in SUBPLACE_NOUNS:
-            own = own_name(noun)
-            if own is not None:
-                return self._lookup_span(own, countries) or Location(name=own.text)
+        Vedeno region of Chechnya", "the city of Kharkiv", "the capital, Kyiv", "Russia's
+        Kursk region"; then the capital of a country, and the country across a border. A
+        country before a place noun qualifies it ("a US base at Balad", "the Mexico state
+        of Hidalgo") and is not the place."""
+        for child in (c for c in noun.children if c.dep_ == "appos"):
+            found = self.place_at(child, countries) or appositive_name(child)
+            if found is not None:
+                return found
+        found = self._own_named_place(noun, countries)
+        if found is not None:
+            return found
         for child in noun.children:
-            found = None
-            if child.dep_ == "appos":
-                found = self.place_at(child, countries)
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ == "of":
                 found = next(self._places_of(child, countries), None) or named_of(child)
             elif child.dep_ == "prep" and child.lower_ in BORDER_PREPS:
                 if noun.lower_ in BORDER_NOUNS:
@@ -408,15 +435,39 @@ class Gazetteer:
             if child.dep_ in NAME_PARTS_DEPS and name_span(child) is not None:
                 found = self._lookup_span(noun.doc[child.i : noun.i + 1], countries)
                 found = found or self.place_at(child, countries)
-                if found is not None and noun.lower_ in CAPITAL_NOUNS and self._is_country(found):
-                    found = self.capital(found.country or "")
+                if found is not None and self._is_country(found):
+                    if noun.lower_ in OWN_NAME_NOUNS and _has_locative_phrase(noun):
+                        continue  # "a US base at Balad" is at Balad
+                    if noun.lower_ in CAPITAL_NOUNS:
+                        found = self.capital(found.country or "")
                 if found is not None:
                     return found
         if noun.lower_ in CAPITAL_NOUNS:
             return self._capital_of(noun, countries)
-        if noun.lower_ in BORDER_NOUNS:
-            return self._demonym_country(noun)
+        if noun.lower_ in BORDER_NOUNS or not _has_locative_phrase(noun):
+            return self._demonym_country(noun)  # "the Afghan border", "a Nigerian town"
         return None
+
+    def _own_named_place(self, noun: Token, countries: Collection[str]) -> Location | None:
+        """The place a place noun's own name gives ("the Vedeno region", "Shaffa village"),
+        by name alone when the gazetteer does not know it. A province or district named
+        like a city is that province, in the city's country ("Herat Province")."""
+        own = own_name(noun)
+        if own is None or noun.lower_ not in OWN_NAME_NOUNS:
+            return None
+        if noun.ent_type_ not in UNKNOWN_PLACE_LABELS | {""}:
+            return None  # "the Islamic State": a group's name, not a place's
+        if self._country_of_adjective(own.root.text) is not None:
+            return None  # "the Angolan city of Benguela"
+        found = self._lookup_span(own, countries)
+        if found is None:
+            return Location(name=own.text) if looks_like_name(own.text) else None
+        if self._is_country(found):
+            return None
+        if noun.lower_ in AREA_NOUNS and self._is_city(found):
+            written = noun.doc[own.start : noun.i + 1].text
+            return Location(name=written, country=found.country)
+        return found
 
     def _capital_of(self, noun: Token, countries: Collection[str]) -> Location | None:
         """ "the Ukrainian capital", or the bare "the capital" in a story about one country
@@ -438,17 +489,17 @@ class Gazetteer:
         return None
 
     def _country_of_adjective(self, adjective: str) -> Location | None:
-        """ "Ukrainian" -> Ukraine, "Sudanese" -> Sudan, "Iraqi" -> Iraq: the one country
-        whose name starts with the adjective less its suffix; None when not exactly one."""
+        """ "Ukrainian" -> Ukraine, "Sudanese" -> Sudan, "Nigerian" -> Nigeria: the one
+        country whose name starts with the adjective less a suffix, the longest such stem
+        first ("nigeri" names one country where "niger" names two); None when none does."""
         word = adjective.lower()
-        for suffix in DEMONYM_SUFFIXES:
-            stem = word.removesuffix(suffix)
-            if stem != word and len(stem) >= MIN_DEMONYM_STEM:
-                matches = {loc for key, loc in self._countries if key.startswith(stem)}
-                if len(matches) == 1:
-                    return matches.pop()
-                if matches:
-                    return None
+        stems = {word.removesuffix(suffix) for suffix in DEMONYM_SUFFIXES if word.endswith(suffix)}
+        for stem in sorted(stems, key=len, reverse=True):
+            if len(stem) < MIN_DEMONYM_STEM:
+                continue
+            matches = {loc for key, loc in self._countries if key.startswith(stem)}
+            if len(matches) == 1:
+                return matches.pop()
         return None
 
     def _places_of(self, prep: Token, countries: Collection[str]) -> Iterator[Location]:
@@ -496,8 +547,14 @@ class Gazetteer:
 
     def _is_country(self, location: Location) -> bool:
         """True when the location is a whole country (by its GeoNames entry)."""
+        return self._rank_of(location) == COUNTRY_RANK
+
+    def _is_city(self, location: Location) -> bool:
+        return self._rank_of(location) == CITY_RANK
+
+    def _rank_of(self, location: Location) -> int | None:
         entries = self._index.get(name_key(location.name), [])
-        return any(e.rank == COUNTRY_RANK and e.location == location for e in entries)
+        return next((e.rank for e in entries if e.location == location), None)
 
 
 def coordinated_verbs(trigger: Token) -> list[Token]:
@@ -509,6 +566,12 @@ def coordinated_verbs(trigger: Token) -> list[Token]:
     if trigger.dep_ == "conj" and trigger.head.pos_ in VERBAL_POS:
         partners.append(trigger.head)
     return partners
+
+
+def adverbial_clauses(trigger: Token) -> list[Token]:
+    """The verbs of clauses that tell the trigger's circumstances: "were killed when
+    gunmen opened fire at a bar in southern Italy" happened in southern Italy."""
+    return [c for c in trigger.children if c.dep_ == "advcl" and c.pos_ in VERBAL_POS]
 
 
 def _unknown_name(noun: Token) -> Span | None:
@@ -541,6 +604,18 @@ def named_of(prep: Token) -> Location | None:
     obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
     name = _unknown_name(obj) if obj is not None else None
     return Location(name=name.text) if name is not None else None
+
+
+def _has_locative_phrase(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS for c in noun.children)
+
+
+def appositive_name(token: Token) -> Location | None:
+    """The name set beside a place noun ("a Brooklyn neighborhood, Canarsie") names the
+    place, whatever entity spaCy takes it for."""
+    if token.pos_ != "PROPN":
+        return None
+    return Location(name=token.doc[token.left_edge.i : token.i + 1].text)
 
 
 def own_name(noun: Token) -> Span | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.attributes import Gazetteer
+from eventwire.attributes.places import RIGHT_EXTENSIONS
 from eventwire.evaluation.gold import gold_date, json_lines
 from eventwire.models import BadRecord, Document, Event
 from eventwire.pipeline import code_documents
@@ -90,10 +91,18 @@ def placed_right(event: Event, marked: Marked, gazetteer: Gazetteer) -> bool:
         words = place.lower().removeprefix("the ")
         if words and (words in name or name in words):
             return True
-        found = gazetteer.lookup(place)
+        found = gazetteer.lookup(place) or gazetteer.lookup(without_place_word(place))
         if found is not None and found.geonameid == event.location.geonameid:
             return True
     return False
+
+
+def without_place_word(name: str) -> str:
+    """ "Deir Ezzor Governorate" -> "Deir Ezzor": the coder looks names up the same way."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in RIGHT_EXTENSIONS:
+        return " ".join(words[:-1])
+    return name
 
 
 def score_marked(

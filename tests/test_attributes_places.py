@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from eventwire.attributes import Gazetteer
 from eventwire.attributes.gazetteer_data import name_key, read_places
+from eventwire.attributes.places import WORDS, PlaceWords
+from eventwire.datafiles import read_word_lists
 from eventwire.errors import DataFileError
 from eventwire.models import Location
 from test_attributes_support import seed_trigger, trigger_in
@@ -207,6 +211,13 @@ LOCATIONS = [
     # a name set beside a place noun names it; a town not in GeoNames by name only
     ("Riots broke out in a Karachi neighbourhood, Lyari, after the vote.", "broke", "Lyari", None),
     ("Soldiers burned homes in Gwoza, near the border.", "burned", "Gwoza", "NGA"),
+    # the place that owns the site of the event
+    ("Crowds marched through Nairobi's streets on Monday.", "marched", "Nairobi", "KEN"),
+    ("A guard was shot outside a Lahore court.", "shot", "Lahore", "PAK"),
+    # an unknown town whatever spaCy tags it, but not a building or an event
+    ("Six were killed in Oued Bouzid when gunmen attacked.", "killed", "Oued Bouzid", None),
+    ("Hundreds protested outside City Hall in Chicago.", "protested", "Chicago", "USA"),
+    ("A bomb went off at Terminal 2 in Lagos.", "went", "Lagos", "NGA"),
 ]
 
 
@@ -232,6 +243,8 @@ NO_LOCATION = [
     ("The Islamic State executed a pilot.", "executed"),  # a group's name, not a state
     ("A man from Atlanta was shot dead.", "shot"),  # where a victim comes from
     ("Refugees who fled to Kenya were attacked.", "attacked"),  # another act's destination
+    ("Thousands were killed in Syria's war.", "killed"),  # an event's owner is no place
+    ("Two rebels were killed in clashes with fighters of the Ogaden Front.", "killed"),
 ]
 
 
@@ -324,3 +337,23 @@ def test_attributes_places_table_errors_name_file_and_line(tmp_path, row, proble
     with pytest.raises(DataFileError, match=problem) as caught:
         list(read_places(path))
     assert caught.value.line == 2 and caught.value.path == str(path)
+
+
+def test_attributes_places_words_are_data() -> None:
+    assert "in" in WORDS.locative_preps and "village" in WORDS.place_nouns
+    assert "street" in WORDS.site_nouns and "war" in WORDS.not_town_words
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("locative_preps: [in]\n", "missing list(s): place_nouns"),
+        ("- in\n- at\n", "expected a mapping of word lists"),
+    ],
+)
+def test_attributes_places_word_file_errors_name_the_file(tmp_path, text, problem) -> None:
+    path = tmp_path / "place_words.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match=re.escape(problem)) as error:
+        read_word_lists(path, PlaceWords.__slots__)
+    assert "place_words.yaml" in str(error.value)

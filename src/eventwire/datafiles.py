@@ -74,3 +74,18 @@ def read_yaml(path: DataPath) -> Any:
         raise DataFileError(str(path), line, f"invalid YAML: {exc.problem}") from exc
     except OSError as exc:
         raise DataFileError(str(path), None, f"cannot read: {exc.strerror}") from exc
+
+
+def read_word_lists(path: DataPath, names: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The named lists of a YAML file of word lists (see `word_lists`)."""
+    return word_lists(read_yaml(path), names, path)
+
+
+def word_lists(raw: Any, names: tuple[str, ...], path: DataPath) -> dict[str, frozenset[str]]:
+    """The named lists of a parsed YAML mapping, lower-cased; every name must be there."""
+    if not isinstance(raw, dict):
+        raise DataFileError(str(path), None, "expected a mapping of word lists")
+    missing = [name for name in names if not isinstance(raw.get(name), list)]
+    if missing:
+        raise DataFileError(str(path), None, f"missing list(s): {', '.join(missing)}")
+    return {name: frozenset(str(word).lower() for word in raw[name]) for name in names}

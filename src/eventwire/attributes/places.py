@@ -19,11 +19,18 @@ The place is looked for in this order, the first found wins:
 the named country. spaCy often tags unfamiliar places as ORG or PERSON (or runs them into a
 TIME entity, "Kyiv overnight"), so those are looked up too, but only by their main names
 and never when they are also common words.
+
+Within a phrase the most specific place wins: a place noun's own name ("the Vedeno region
+of Chechnya", "Shaffa village near Dzur"), known to the gazetteer or given by name alone,
+before the bigger place that locates it; a country before a place noun only qualifies it
+("a US base at Balad"). The words these rules read (prepositions, place nouns, verbs that
+act on places) are data: `data/gazetteer/place_words.yaml`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -41,8 +48,50 @@ from eventwire.attributes.gazetteer_data import (
     load_index,
     name_key,
 )
+from eventwire.datafiles import package_data, read_word_lists
 from eventwire.models import Location
 from eventwire.nlp import DATELINE_MARKS, dateline_place_end
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceWords:
+    """The word lists of `data/gazetteer/place_words.yaml` (documented there)."""
+
+    locative_preps: frozenset[str]
+    place_nouns: frozenset[str]
+    capital_nouns: frozenset[str]
+    border_nouns: frozenset[str]
+    border_preps: frozenset[str]
+    compass_nouns: frozenset[str]
+    area_nouns: frozenset[str]
+    left_extensions: frozenset[str]
+    right_extensions: frozenset[str]
+    nested_place_preps: frozenset[str]
+    target_place_preps: frozenset[str]
+    reporting_lemmas: frozenset[str]
+    topic_preps: frozenset[str]
+    not_place_preps: frozenset[str]
+    site_nouns: frozenset[str]
+    visit_lemmas: frozenset[str]
+    place_object_lemmas: frozenset[str]
+    destination_preps: frozenset[str]
+    departure_preps: frozenset[str]
+    departure_lemmas: frozenset[str]
+    target_preps: frozenset[str]
+    attack_nouns: frozenset[str]
+    holding_nouns: frozenset[str]
+    demonym_suffixes: frozenset[str]
+    not_town_words: frozenset[str]
+    journey_lemmas: frozenset[str]
+    place_of_nouns: frozenset[str]
+
+
+WORDS = PlaceWords(
+    **read_word_lists(package_data("gazetteer", "place_words.yaml"), PlaceWords.__slots__)
+)
+NOT_TOWN_WORDS = WORDS.site_nouns | WORDS.not_town_words
+JOURNEY_LEMMAS = WORDS.visit_lemmas | WORDS.journey_lemmas
+PLACE_OF_NOUNS = WORDS.attack_nouns | WORDS.place_of_nouns
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"GPE", "LOC"})
@@ -53,106 +102,20 @@ HIDING_LABELS = frozenset(
 """Labels spaCy gives unfamiliar place names; such names match main names only."""
 TIME_LABELS = frozenset({"DATE", "TIME"})
 """spaCy runs a place into a time phrase ("Kyiv overnight"): its proper nouns are names."""
-LOCATIVE_PREPS = frozenset(
-    {"in", "at", "near", "off", "over", "outside", "inside", "across", "into", "around",
-     "throughout", "within", "along", "nearby"}
-)  # fmt: skip
-PLACE_NOUNS = frozenset(
-    {"city", "town", "village", "region", "province", "oblast", "district", "capital",
-     "port", "area", "governorate", "state", "camp", "county", "outskirts", "suburbs",
-     "suburb", "coast", "island", "enclave", "territory", "neighbourhood", "neighborhood",
-     "municipality", "border", "frontier", "strip", "peninsula", "valley", "north",
-     "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-     "centre", "center", "heart", "edge", "interior", "countryside", "airport", "harbour",
-     "harbor", "quarter", "township", "farms", "hill", "base"}
-)  # fmt: skip
-CAPITAL_NOUNS = frozenset({"capital"})
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
-BORDER_PREPS = frozenset({"with", "between"})
-LEFT_EXTENSIONS = frozenset(
-    {"southern", "northern", "eastern", "western", "south", "north", "east", "west",
-     "central", "occupied"}
-)  # fmt: skip
-RIGHT_EXTENSIONS = frozenset(
-    {"region", "province", "oblast", "governorate", "strip", "valley", "camp", "crossing",
-     "corridor", "peninsula", "heights", "state"}
-)  # fmt: skip
 NAME_PARTS_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 MAX_PREP_DEPTH = 3
-NESTED_PLACE_PREPS = frozenset({"of", "on"})
-"""Inside a locative phrase these name the place too: "in raids on the town of Fallujah"."""
-TARGET_PLACE_PREPS = frozenset({"on", "against"})
-"""After an attack noun these name the place attacked: "an offensive on the village"."""
-REPORTING_LEMMAS = frozenset({"say", "tell", "report", "announce", "add", "state", "quote"})
-"""Verbs whose place is where the report was made, not where the event happened."""
-TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
-"""A place after these is what is talked about ("talks on Gaza"), not where."""
+NOT_NAME_LABELS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP"}
+)
 NOT_PLACE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "conj", "appos"})
-NOT_PLACE_PREPS = frozenset(
-    {"from", "to", "toward", "towards", "by", "against", "as", "between", "for", "with"}
-)
-"""A place in these roles is an actor, an origin or a destination ("Washington's war",
-"fled to Kenya", "a man from Atlanta"), not where the event was, when nothing ties it to
-the event's clause."""
 UNKNOWN_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-COMPASS_NOUNS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
-)
-AREA_NOUNS = frozenset(
-    {"region", "province", "oblast", "district", "governorate", "state", "county",
-     "municipality", "territory", "township"}
-)  # fmt: skip
-"""Areas often named like their main city: "Herat Province" is not the city of Herat."""
-OWN_NAME_NOUNS = PLACE_NOUNS - CAPITAL_NOUNS - BORDER_NOUNS - COMPASS_NOUNS
+OWN_NAME_NOUNS = WORDS.place_nouns - WORDS.capital_nouns - WORDS.border_nouns - WORDS.compass_nouns
 """Place nouns whose own name is the most precise place, known to the gazetteer or not:
 "the Sayidda Zaynab district of Damascus" happened in Sayidda Zaynab, "the Vedeno region
 of Chechnya" in Vedeno, "Shaffa village near Dzur" in Shaffa."""
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass"})
 """What a verb acts on: "shelled Kherson", "Kherson was shelled"."""
-VISIT_LEMMAS = frozenset(
-    {"visit", "tour", "travel", "fly", "go", "come", "return", "head", "arrive", "reach",
-     "trip", "journey", "leave", "depart"}
-)  # fmt: skip
-"""Events whose destination may be a whole country: "visited Russia", "flew to Israel"."""
-PLACE_OBJECT_LEMMAS = frozenset(
-    {"visit", "tour", "reach", "shell", "bomb", "bombard", "strike", "hit", "attack",
-     "assault", "raid", "storm", "capture", "seize", "take", "retake", "recapture",
-     "overrun", "enter", "invade", "occupy", "besiege", "encircle", "surround", "liberate",
-     "pound", "target", "rock", "shake", "evacuate", "control", "blockade", "pummel",
-     "blast", "flatten", "destroy", "level", "clear", "secure", "infiltrate", "cross",
-     "rain", "batter", "hammer", "ambush", "patrol", "bombed", "retook", "retaken"}
-)  # fmt: skip
-"""Verbs whose object is a place they act on ("shelled Kherson"). Other verbs' objects are
-not places even when they name one: in "Moscow accused Kyiv", Kyiv is an actor."""
-DESTINATION_PREPS = frozenset({"to", "towards", "toward"})
-DEPARTURE_PREPS = frozenset({"for"})
-"""Destinations of a departure: "left for Tehran"."""
-JOURNEY_LEMMAS = VISIT_LEMMAS | frozenset(
-    {"sail", "drive", "move", "deploy", "send", "dispatch", "march", "relocate", "flee",
-     "evacuate", "transfer", "deport", "extradite", "redeploy", "set"}
-)  # fmt: skip
-"""Verbs and nouns whose "to" phrase is where the event goes."""
-DEPARTURE_LEMMAS = frozenset({"leave", "depart", "set", "head", "sail", "fly"})
-TARGET_PREPS = frozenset({"on", "against", "upon"})
-ATTACK_NOUNS = frozenset(
-    {"strike", "airstrike", "attack", "assault", "raid", "offensive", "bombing",
-     "bombardment", "shelling", "barrage", "incursion", "advance", "push", "siege",
-     "onslaught", "counteroffensive", "counterattack", "blockade", "invasion", "march",
-     "fire", "salvo", "volley"}
-)  # fmt: skip
-"""Event nouns whose "on" or "against" phrase is where they hit: "a strike on Odesa"."""
 OF_PREPS = frozenset({"of"})
-PLACE_OF_NOUNS = ATTACK_NOUNS | frozenset(
-    {"capture", "fall", "liberation", "occupation", "evacuation", "encirclement",
-     "recapture", "takeover", "storming", "visit", "tour", "destruction"}
-)  # fmt: skip
-"""Event nouns whose "of" phrase is their place: "the siege of Mariupol"."""
-HOLDING_NOUNS = frozenset(
-    {"control", "part", "parts", "most", "much", "rest", "all", "remainder", "areas",
-     "streets", "centre", "center", "capture", "siege", "command"}
-)  # fmt: skip
-"""Objects whose "of" phrase is where the event happens: "took control of Kabul"."""
-DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "is", "i", "ish", "ic")
 MIN_DEMONYM_STEM = 4
 
 
@@ -253,7 +216,7 @@ class Gazetteer:
         """The place a noun names: an entity, a proper noun, or "the city of Kharkiv"."""
         span = name_span(token)
         found = self._lookup_span(span, countries) if span is not None else None
-        if found is None and token.lower_ in PLACE_NOUNS:
+        if found is None and token.lower_ in WORDS.place_nouns:
             return self._place_noun(token, countries)  # "Shaffa village", "a US base at X"
         return found
 
@@ -274,10 +237,15 @@ class Gazetteer:
         self, prep: Token, countries: Collection[str], *, depth: int
     ) -> Location | None:
         """A place under a locative preposition, searched through nested phrases too
-        ("in a bombing of his guesthouse in Tehran")."""
+        ("in a bombing of his guesthouse in Tehran"), then the place that owns or names
+        what the phrase is about ("through Hong Kong's streets", "at a Lagos market")."""
+        locative = prep.lower_ in WORDS.locative_preps or (
+            depth and prep.lower_ in WORDS.nested_place_preps
+        )
         for obj in (child for child in prep.children if child.dep_ == "pobj"):
-            if prep.lower_ in LOCATIVE_PREPS or (depth and prep.lower_ in NESTED_PLACE_PREPS):
-                found = self.place_at(obj, countries) or self._unknown_place_name(obj)
+            if locative:
+                found = self.place_at(obj, countries)
+                found = found or self._unknown_place_name(obj, trusted=depth > 0)
                 if found is not None:
                     return found
             if depth < MAX_PREP_DEPTH:
@@ -285,6 +253,20 @@ class Gazetteer:
                     found = self._place_in_prep(inner, countries, depth=depth + 1)
                     if found is not None:
                         return found
+            if locative and obj.lemma_.lower() in WORDS.site_nouns:
+                found = self._owning_place(obj, countries)
+                if found is not None:
+                    return found
+        return None
+
+    def _owning_place(self, noun: Token, countries: Collection[str]) -> Location | None:
+        """The place a site's possessive or compound names: "Sarajevo's streets", "a
+        Chinatown store"; not an event's ("Russia's attack", "Syria's war")."""
+        for child in noun.lefts:
+            if child.dep_ in ("poss", "compound", "nmod") and name_span(child) is not None:
+                found = self.place_at(child, countries)
+                if found is not None:
+                    return found
         return None
 
     def _qualifying_place(self, token: Token, countries: Collection[str]) -> Location | None:
@@ -301,13 +283,13 @@ class Gazetteer:
         of Mariupol"). Countries only for visits and journeys. An object spaCy tags PERSON
         counts only in the story's countries: "attacked Austin" is about a person."""
         lemma = token.lemma_.lower()
-        visit = lemma in VISIT_LEMMAS
+        visit = lemma in WORDS.visit_lemmas
         verbal = token.pos_ in VERBAL_POS
         for child in token.children:
             places: list[Token] = []
-            if verbal and child.dep_ in OBJECT_DEPS and lemma in PLACE_OBJECT_LEMMAS:
+            if verbal and child.dep_ in OBJECT_DEPS and lemma in WORDS.place_object_lemmas:
                 places.append(child)
-                if child.lemma_.lower() in HOLDING_NOUNS:
+                if child.lemma_.lower() in WORDS.holding_nouns:
                     places.extend(_objects_of(child, OF_PREPS))
             elif child.dep_ == "prep" and _is_direction(child, lemma, verbal):
                 places.extend(obj for obj in child.children if obj.dep_ == "pobj")
@@ -350,18 +332,19 @@ class Gazetteer:
         places = [
             obj
             for prep in token.children
-            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS
+            if prep.dep_ == "prep" and prep.lower_ in WORDS.locative_preps
             for obj in prep.children
             if obj.dep_ == "pobj"
         ]
         objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
-        if token.lemma_.lower() in PLACE_OBJECT_LEMMAS:
+        if token.lemma_.lower() in WORDS.place_object_lemmas:
             places += objects  # "captured Knin"
         places += [  # "launched an offensive on Tall ad-Dirrah village"
             obj
             for noun in objects
             for prep in noun.children
-            if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS | TARGET_PLACE_PREPS
+            if prep.dep_ == "prep"
+            and prep.lower_ in WORDS.locative_preps | WORDS.target_place_preps
             for obj in prep.children
             if obj.dep_ == "pobj"
         ]
@@ -371,16 +354,21 @@ class Gazetteer:
                 return Location(name=found.text)
         return None
 
-    def _unknown_place_name(self, noun: Token) -> Location | None:
+    def _unknown_place_name(self, noun: Token, *, trusted: bool) -> Location | None:
         """The name of a place the gazetteer does not know ("in Gursai in Mendher
         sector"): the first place a phrase names is where, the later ones say where that
-        is."""
-        if noun.ent_type_ != "GPE":
-            return None  # a building or a river locates less than the town it is in
-        found = _unknown_name(noun)
-        if found is None or self.lookup(found.text) is not None:
+        is. Not a building, a feature or an event ("outside City Hall in New York", "in
+        the Gulf War"): the town it is in locates better. With `trusted`, only names spaCy
+        tags as places: deeper in a phrase, people and groups are named too ("clashes with
+        fighters of the People's Protection Units")."""
+        name = toponym(noun)
+        if name is None or (trusted and noun.ent_type_ not in UNKNOWN_PLACE_LABELS | {""}):
             return None
-        return Location(name=found.text)
+        if any(t.lower_ in NOT_TOWN_WORDS or t.like_num for t in name):
+            return None
+        if self.lookup(name.text) is not None:
+            return None
+        return Location(name=name.text)
 
     def _unknown_place_in_sentence(self, sent: Span) -> Location | None:
         """The last resort before the dateline: a name after a locative preposition
@@ -400,7 +388,10 @@ class Gazetteer:
         talked about than the place."""
         for entity in sent.ents:
             head, verb = entity.root, governing_verb(entity.root)
-            if head.dep_ in NOT_PLACE_DEPS or head.head.lower_ in TOPIC_PREPS | NOT_PLACE_PREPS:
+            if (
+                head.dep_ in NOT_PLACE_DEPS
+                or head.head.lower_ in WORDS.topic_preps | WORDS.not_place_preps
+            ):
                 continue  # "Moscow accused Kyiv", "talks on Gaza", "a man from Atlanta"
             if verb is not None and is_reporting(verb):
                 continue  # "officials in Damascus said"
@@ -426,8 +417,8 @@ class Gazetteer:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 found = next(self._places_of(child, countries), None) or named_of(child)
-            elif child.dep_ == "prep" and child.lower_ in BORDER_PREPS:
-                if noun.lower_ in BORDER_NOUNS:
+            elif child.dep_ == "prep" and child.lower_ in WORDS.border_preps:
+                if noun.lower_ in WORDS.border_nouns:
                     found = next(self._places_of(child, countries), None)
             if found is not None:
                 return found
@@ -438,13 +429,13 @@ class Gazetteer:
                 if found is not None and self._is_country(found):
                     if noun.lower_ in OWN_NAME_NOUNS and _has_locative_phrase(noun):
                         continue  # "a US base at Balad" is at Balad
-                    if noun.lower_ in CAPITAL_NOUNS:
+                    if noun.lower_ in WORDS.capital_nouns:
                         found = self.capital(found.country or "")
                 if found is not None:
                     return found
-        if noun.lower_ in CAPITAL_NOUNS:
+        if noun.lower_ in WORDS.capital_nouns:
             return self._capital_of(noun, countries)
-        if noun.lower_ in BORDER_NOUNS or not _has_locative_phrase(noun):
+        if noun.lower_ in WORDS.border_nouns or not _has_locative_phrase(noun):
             return self._demonym_country(noun)  # "the Afghan border", "a Nigerian town"
         return None
 
@@ -464,7 +455,7 @@ class Gazetteer:
             return Location(name=own.text) if looks_like_name(own.text) else None
         if self._is_country(found):
             return None
-        if noun.lower_ in AREA_NOUNS and self._is_city(found):
+        if noun.lower_ in WORDS.area_nouns and self._is_city(found):
             written = noun.doc[own.start : noun.i + 1].text
             return Location(name=written, country=found.country)
         return found
@@ -493,7 +484,9 @@ class Gazetteer:
         country whose name starts with the adjective less a suffix, the longest such stem
         first ("nigeri" names one country where "niger" names two); None when none does."""
         word = adjective.lower()
-        stems = {word.removesuffix(suffix) for suffix in DEMONYM_SUFFIXES if word.endswith(suffix)}
+        stems = {
+            word.removesuffix(suffix) for suffix in WORDS.demonym_suffixes if word.endswith(suffix)
+        }
         for stem in sorted(stems, key=len, reverse=True):
             if len(stem) < MIN_DEMONYM_STEM:
                 continue
@@ -579,7 +572,7 @@ def _unknown_name(noun: Token) -> Span | None:
     place noun ("the town of Musa Qala", "Orgun District")."""
     if noun.pos_ == "PROPN" and noun.ent_type_ in UNKNOWN_PLACE_LABELS | {""}:
         return entity_span(noun) if noun.ent_type_ else noun.doc[noun.left_edge.i : noun.i + 1]
-    if noun.lower_ not in PLACE_NOUNS and noun.lower_ not in HOLDING_NOUNS:
+    if noun.lower_ not in WORDS.place_nouns and noun.lower_ not in WORDS.holding_nouns:
         return None
     named = [c for p in noun.children if p.lower_ == "of" for c in p.children]
     if named and named[0].pos_ == "PROPN":
@@ -590,24 +583,32 @@ def _unknown_name(noun: Token) -> Span | None:
 def locative_objects(sent: Span) -> Iterator[tuple[Token, Token | None]]:
     """Each object of a locative preposition in the sentence, with its governing verb."""
     for token in sent:
-        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+        if token.dep_ == "pobj" and token.head.lower_ in WORDS.locative_preps:
             yield token, governing_verb(token)
 
 
 def is_reporting(verb: Token) -> bool:
-    return verb.lemma_.lower() in REPORTING_LEMMAS
+    return verb.lemma_.lower() in WORDS.reporting_lemmas
 
 
 def named_of(prep: Token) -> Location | None:
     """The name in "the town of Adwar" when the gazetteer does not know it: "the town
-    of" says it is a place."""
-    obj = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
-    name = _unknown_name(obj) if obj is not None else None
+    of" says it is a place, whatever entity spaCy takes it for."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    name = toponym(obj) if obj is not None else None
     return Location(name=name.text) if name is not None else None
 
 
+def toponym(noun: Token) -> Span | None:
+    """The proper name a noun is part of, unless spaCy reads it as a number, a time or a
+    people: spaCy often takes an unfamiliar town for a person or an organisation."""
+    if noun.pos_ != "PROPN" or noun.ent_type_ in NOT_NAME_LABELS:
+        return None
+    return entity_span(noun) if noun.ent_type_ else noun.doc[noun.left_edge.i : noun.i + 1]
+
+
 def _has_locative_phrase(noun: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS for c in noun.children)
+    return any(c.dep_ == "prep" and c.lower_ in WORDS.locative_preps for c in noun.children)
 
 
 def appositive_name(token: Token) -> Location | None:
@@ -668,13 +669,13 @@ def _is_direction(prep: Token, lemma: str, verbal: bool) -> bool:
     """True for a preposition that leads to where the event goes or hits: "flew to",
     "left for", "a strike on", "the siege of"."""
     word = prep.lower_
-    if word in DESTINATION_PREPS:
+    if word in WORDS.destination_preps:
         return lemma in JOURNEY_LEMMAS
-    if word in DEPARTURE_PREPS:
-        return lemma in DEPARTURE_LEMMAS
+    if word in WORDS.departure_preps:
+        return lemma in WORDS.departure_lemmas
     if verbal:
         return False
-    return (word in TARGET_PREPS and lemma in ATTACK_NOUNS) or (
+    return (word in WORDS.target_preps and lemma in WORDS.attack_nouns) or (
         word in OF_PREPS and lemma in PLACE_OF_NOUNS
     )
 
@@ -684,9 +685,9 @@ def name_variants(span: Span) -> list[str]:
     bare: "southern Lebanon", "Kursk region", "Lebanon"."""
     doc = span.doc
     start, end = span.start, span.end
-    if start > 0 and doc[start - 1].lower_ in LEFT_EXTENSIONS:
+    if start > 0 and doc[start - 1].lower_ in WORDS.left_extensions:
         start -= 1
-    if end < len(doc) and doc[end].lower_ in RIGHT_EXTENSIONS:
+    if end < len(doc) and doc[end].lower_ in WORDS.right_extensions:
         end += 1
     bounds = ((start, end), (start, span.end), (span.start, end), (span.start, span.end))
     return list(dict.fromkeys(doc[s:e].text for s, e in bounds))
@@ -697,7 +698,7 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if words and words[0].lower() == "the":
         words = words[1:]
-    return bool(words) and (words[0][:1].isupper() or words[0].lower() in LEFT_EXTENSIONS)
+    return bool(words) and (words[0][:1].isupper() or words[0].lower() in WORDS.left_extensions)
 
 
 ALTERNATE_WEIGHT = 5

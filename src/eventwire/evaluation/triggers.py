@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventwire.attributes import Gazetteer
-from eventwire.attributes.places import RIGHT_EXTENSIONS
+from eventwire.attributes.places import WORDS as PLACE_WORDS
 from eventwire.evaluation.gold import gold_date, json_lines
 from eventwire.models import BadRecord, Document, Event
 from eventwire.pipeline import code_documents
@@ -100,7 +100,7 @@ def placed_right(event: Event, marked: Marked, gazetteer: Gazetteer) -> bool:
 def without_place_word(name: str) -> str:
     """ "Deir Ezzor Governorate" -> "Deir Ezzor": the coder looks names up the same way."""
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in RIGHT_EXTENSIONS:
+    if len(words) > 1 and words[-1].lower() in PLACE_WORDS.right_extensions:
         return " ".join(words[:-1])
     return name
 

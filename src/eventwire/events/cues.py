@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from eventwire.datafiles import package_data, read_yaml
+from eventwire.datafiles import package_data, read_yaml, word_lists
 from eventwire.errors import DataFileError
 
 CUE_LISTS = (
@@ -78,12 +78,9 @@ class Cues:
 def load_cues() -> Cues:
     path = package_data("lexicon", "cues.yaml")
     raw = read_yaml(path)
-    missing = [name for name in CUE_LISTS if not isinstance(raw.get(name), list)]
+    lists = word_lists(raw, CUE_LISTS, path)
     if not isinstance(raw.get("anaphors"), dict):
-        missing.append("anaphors")
-    if missing:
-        raise DataFileError(str(path), None, f"missing list(s): {', '.join(missing)}")
-    lists = {name: frozenset(str(w).lower() for w in raw[name]) for name in CUE_LISTS}
+        raise DataFileError(str(path), None, "missing mapping: anaphors")
     anaphors = {str(k).lower(): str(v) for k, v in raw["anaphors"].items() if k != "__line__"}
     return Cues(**lists, anaphors=anaphors)
 

@@ -8,7 +8,7 @@ import pytest
 
 from eventwire.attributes import Gazetteer
 from eventwire.attributes.gazetteer_data import name_key, read_places
-from eventwire.attributes.places import WORDS, PlaceWords
+from eventwire.attributes.places import LOCATE_RULES, WORDS, PlaceWords
 from eventwire.datafiles import read_word_lists
 from eventwire.errors import DataFileError
 from eventwire.models import Location
@@ -211,6 +211,9 @@ LOCATIONS = [
     # a name set beside a place noun names it; a town not in GeoNames by name only
     ("Riots broke out in a Karachi neighbourhood, Lyari, after the vote.", "broke", "Lyari", None),
     ("Soldiers burned homes in Gwoza, near the border.", "burned", "Gwoza", "NGA"),
+    # a phrase before the subject sets the scene; the place acted on is more precise
+    ("In Hama province, militants shelled the village of Tal Sufan.", "shelled", "Tal Sufan", None),
+    ("In Kunduz, gunmen killed three guards.", "killed", "Kunduz", "AFG"),
     # the place that owns the site of the event
     ("Crowds marched through Nairobi's streets on Monday.", "marched", "Nairobi", "KEN"),
     ("A guard was shot outside a Lahore court.", "shot", "Lahore", "PAK"),
@@ -357,3 +360,9 @@ def test_attributes_places_word_file_errors_name_the_file(tmp_path, text, proble
     with pytest.raises(DataFileError, match=re.escape(problem)) as error:
         read_word_lists(path, PlaceWords.__slots__)
     assert "place_words.yaml" in str(error.value)
+
+
+def test_attributes_places_rule_is_named(gazetteer, nlp) -> None:
+    trigger = trigger_in(nlp, "Rebels shelled the town of Mareb.", "shelled")
+    assert gazetteer.locate_with_rule(trigger) == (Location(name="Mareb"), "acted_on")
+    assert set(LOCATE_RULES) <= set(dir(gazetteer))

@@ -29,7 +29,7 @@ act on places) are data: `data/gazetteer/place_words.yaml`.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -89,6 +89,20 @@ class PlaceWords:
 WORDS = PlaceWords(
     **read_word_lists(package_data("gazetteer", "place_words.yaml"), PlaceWords.__slots__)
 )
+LOCATE_RULES = (
+    "attached",
+    "acted_on",
+    "fronted",
+    "in_clause",
+    "unknown_attached",
+    "anywhere",
+    "unknown_anywhere",
+    "named_anywhere",
+)
+"""The rules of `Gazetteer.locate`, most trusted first; the first that finds a place wins.
+Each is a method of `Gazetteer` taking the trigger, its clause chain and the story's
+countries."""
+Loc = Location | None
 NOT_TOWN_WORDS = WORDS.site_nouns | WORDS.not_town_words
 JOURNEY_LEMMAS = WORDS.visit_lemmas | WORDS.journey_lemmas
 PLACE_OF_NOUNS = WORDS.attack_nouns | WORDS.place_of_nouns
@@ -176,25 +190,51 @@ class Gazetteer:
         (ISO alpha-3, from the story's actors) breaks ties and says whose capital "the
         capital" is; `dateline` is the story's dateline place (`dateline_place`), the last
         resort."""
-        chain = [*clause_chain(trigger), *coordinated_verbs(trigger), *adverbial_clauses(trigger)]
-        for token in chain:
-            found = self._attached_place(token, countries)
-            if found is not None:
-                return found
-        for token in chain:
-            found = self._acted_on_place(token, countries)
-            if found is not None:
-                return found
-        found = self._first_place_in_sentence(trigger, chain, countries)
-        if found is None:
-            found = next(filter(None, map(self._unknown_place, chain)), None)
-        if found is None:
-            found = self._first_place_in_sentence(trigger, chain, countries, anywhere=True)
-        if found is None:
-            found = self._unknown_place_in_sentence(trigger.sent)
-        if found is None:
-            found = self._first_named_place(trigger.sent, countries)
+        found, _ = self.locate_with_rule(trigger, countries=countries)
         return found if found is not None else dateline
+
+    def locate_with_rule(
+        self, trigger: Token, *, countries: Collection[str] = ()
+    ) -> tuple[Location | None, str | None]:
+        """The event's location and the name of the rule of `LOCATE_RULES` that found it."""
+        chain = [*clause_chain(trigger), *coordinated_verbs(trigger), *adverbial_clauses(trigger)]
+        for rule in LOCATE_RULES:
+            found = getattr(self, rule)(trigger, chain, countries)
+            if found is not None:
+                return found, rule
+        return None, None
+
+    def attached(self, trigger: Token, chain: list[Token], countries: Collection[str]) -> Loc:
+        """A place in the phrases of the event's clause: "killed in Kabul"."""
+        return _first(self._attached_place(t, countries, fronted=False) for t in chain)
+
+    def acted_on(self, trigger: Token, chain: list[Token], countries: Collection[str]) -> Loc:
+        """The place the event acts on or goes to: "shelled Kherson", "flew to Beijing"."""
+        return _first(self._acted_on_place(t, countries) for t in chain)
+
+    def fronted(self, trigger: Token, chain: list[Token], countries: Collection[str]) -> Loc:
+        """A place in a phrase before the clause's subject sets the scene, less precisely
+        than the places above: "In Hama province, militants shelled the village of X"."""
+        return _first(self._attached_place(t, countries, fronted=True) for t in chain)
+
+    def in_clause(self, trigger: Token, chain: list[Token], countries: Collection[str]) -> Loc:
+        return self._first_place_in_sentence(trigger, chain, countries)
+
+    def unknown_attached(
+        self, trigger: Token, chain: list[Token], countries: Collection[str]
+    ) -> Loc:
+        return _first(self._unknown_place(t) for t in chain)
+
+    def anywhere(self, trigger: Token, chain: list[Token], countries: Collection[str]) -> Loc:
+        return self._first_place_in_sentence(trigger, chain, countries, anywhere=True)
+
+    def unknown_anywhere(
+        self, trigger: Token, chain: list[Token], countries: Collection[str]
+    ) -> Loc:
+        return self._unknown_place_in_sentence(trigger.sent)
+
+    def named_anywhere(self, trigger: Token, chain: list[Token], countries: Collection[str]) -> Loc:
+        return self._first_named_place(trigger.sent, countries)
 
     def dateline_place(self, sent: Span) -> Location | None:
         """The place of a dateline sentence ("KYIV, May 3 (Reuters) -", "GAZA CITY,
@@ -220,9 +260,14 @@ class Gazetteer:
             return self._place_noun(token, countries)  # "Shaffa village", "a US base at X"
         return found
 
-    def _attached_place(self, token: Token, countries: Collection[str]) -> Location | None:
-        """A place in the token's preposition phrases, or a place word qualifying it."""
+    def _attached_place(
+        self, token: Token, countries: Collection[str], *, fronted: bool
+    ) -> Location | None:
+        """A place in the token's preposition phrases, or a place word qualifying it; only
+        in the phrases before its subject when `fronted`, only in the others when not."""
         for child in token.children:
+            if is_fronted(child) != fronted:
+                continue
             if child.dep_ == "prep":
                 found = self._place_in_prep(child, countries, depth=0)
             elif child.dep_ in ("compound", "nmod") and token.pos_ in ("NOUN", "PROPN"):
@@ -559,6 +604,17 @@ def coordinated_verbs(trigger: Token) -> list[Token]:
     if trigger.dep_ == "conj" and trigger.head.pos_ in VERBAL_POS:
         partners.append(trigger.head)
     return partners
+
+
+def is_fronted(phrase: Token) -> bool:
+    """True for a phrase before its verb's subject: "In Hama province, militants shelled"."""
+    verb = phrase.head
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and phrase.i < min(subjects)
+
+
+def _first(found: Iterable[Location | None]) -> Location | None:
+    return next(filter(None, found), None)
 
 
 def adverbial_clauses(trigger: Token) -> list[Token]:

@@ -58,6 +58,8 @@ class Attributes:
     date: str | None
     date_basis: DateBasis
     location: Location | None
+    location_rule: str | None
+    """The rule of `places.LOCATE_RULES` that found the place, or "dateline"."""
     casualties: Casualties
 
 
@@ -76,11 +78,11 @@ class RecordBuilder:
         key = (reading.trigger.i, planned, countries)
         if key not in scope.attributes:
             date, basis = event_date(reading.trigger, scope.day, planned=planned)
-            location = self.gazetteer.locate(
-                reading.trigger, countries=countries, dateline=scope.dateline
-            )
+            location, rule = self.gazetteer.locate_with_rule(reading.trigger, countries=countries)
+            if location is None and scope.dateline is not None:
+                location, rule = scope.dateline, "dateline"
             casualties = count_casualties(reading.trigger)
-            scope.attributes[key] = Attributes(date, basis, location, casualties)
+            scope.attributes[key] = Attributes(date, basis, location, rule, casualties)
         return scope.attributes[key]
 
     def build(self, reading: Reading, scope: SentenceScope, document: Document) -> Event:
@@ -123,6 +125,7 @@ class RecordBuilder:
                 "pattern": reading.origin,
                 "source_reason": source.reason if source else None,
                 "target_reason": target.reason if target else None,
+                "location_rule": attributes.location_rule,
                 "casualty_phrases": casualties.phrases,
             },
         )

@@ -29,6 +29,7 @@ from eventwire.actors.knowledge import LINK_WORDS, Entry, KnowledgeBase
 from eventwire.models import Actor
 
 NAME, ADJECTIVE, CAPITAL, SEAT = "name", "adjective", "capital", "seat"
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
 
 Reading = tuple[Entry, str]
@@ -103,12 +104,30 @@ class ActorResolver:
             readings = self.readings[key]
             if self._inside_other_name(span, readings, found):
                 continue
+            if self._another_countrys_body(span, readings, found):
+                continue
             entry, how = readings[0]
             alternatives = readings if len(readings) > 1 else ()
             mention = Mention(span.start, span.end, entry, how, alternatives)
             for i in range(span.start, span.end):
                 found[i] = mention
         return found
+
+    def _another_countrys_body(
+        self, span: Span, readings: tuple[Reading, ...], found: dict[int, Mention]
+    ) -> bool:
+        """True for "Defense Department" in "Chile's Defense Department": a body's name
+        that is also a common role phrase (`sectors.yaml`) names the body of the country
+        written before it, not the one the knowledge base knows by that name."""
+        if span.text.lower() not in self.kb.sectors:
+            return False
+        before = span.start - 1
+        if before >= 0 and span.doc[before].lower_ in POSSESSIVE_MARKS:
+            before -= 1
+        qualifier = found.get(before)
+        if qualifier is None or qualifier.entry.kind != "country":
+            return False
+        return all(entry.country != qualifier.entry.country for entry, _ in readings)
 
     def _inside_other_name(
         self, span: Span, readings: tuple[Reading, ...], found: dict[int, Mention]

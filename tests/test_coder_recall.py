@@ -55,16 +55,16 @@ UNNAMED_ACTORS = [
 AGENTLESS_ACTS = [
     ("Five civilians were killed in Baghdad.", "->IRQCVL:19@IRQ"),
     ("Two soldiers were wounded in Kandahar.", "->AFGMIL:18@AFG"),
-    ("A roadside bomb exploded in Helmand, killing two police officers.", "->AFGCOP:18@AFG"),
-    ("A car bomb exploded outside a mosque in Peshawar.", "->-:18@PAK"),
+    ("A roadside bomb exploded in Helmand, killing two police officers.", "AFGUAF>AFGCOP:18@AFG"),
+    ("A car bomb exploded outside a mosque in Peshawar.", "PAKUAF>-:18@PAK"),
     ("Three journalists were arrested in Istanbul.", "->TURJRN:17@TUR"),
     ("A prominent activist was abducted in Harare.", "->ZWEOPP:18@ZWE"),
     ("Several houses were torched in Rakhine.", "->MMR:17@MMR"),
-    ("A bomb went off in a crowded bus in Quetta.", "->-:18@PAK"),
+    ("A bomb went off in a crowded bus in Quetta.", "PAKUAF>-:18@PAK"),
     ("Two rockets were fired at the airport in Erbil.", "->-:19@IRQ"),
     ("Twelve people died in clashes in Tripoli.", "->LBY:19@LBY"),
-    ("A blast ripped through a market in Kabul, killing 20 people.", "->AFGCVL:18@AFG"),
-    ("An explosion killed four soldiers in the Sinai.", "->EGYMIL:18@EGY"),
+    ("A blast ripped through a market in Kabul, killing 20 people.", "AFGUAF>AFGCVL:18@AFG"),
+    ("An explosion killed four soldiers in the Sinai.", "EGYUAF>EGYMIL:18@EGY"),
     ("Eight people were killed in a French drone strike in Mali.", "FRA>MLICVL:19@MLI"),
     ("Clashes between the army and rebels killed 30 people in Darfur.", "SDNMIL>SDNCVL:19@SDN"),
     ("A clash between Indian and Chinese troops left 20 dead.", "INDMIL>CHNMIL:19@-"),
@@ -79,9 +79,15 @@ AGENTLESS_ACTS = [
     ("An air strike hit a hospital in Idlib.", "->SYRHLH:19@SYR"),
     ("The town of Kobani was shelled overnight.", "->-:19"),
     ("A policeman was stabbed in Jerusalem.", "->ISRCOP:18@ISR"),
-    ("A landmine explosion killed three children in Cambodia.", "->KHMCVL:18@KHM"),
+    ("A landmine explosion killed three children in Cambodia.", "KHMUAF>KHMCVL:18@KHM"),
     ("Seven miners were killed in an attack in Ituri.", "->CODLAB:19@COD"),
     ("Two policemen were abducted near Peshawar.", "->PAKCOP:18@PAK"),
+    # an explosive set off by no one named was set off by unidentified attackers
+    ("A landmine killed two soldiers near Gao.", "MLIUAF>MLIMIL:18@MLI"),
+    ("Saturday's bombing of a church in Kaduna killed nine.", "NGAUAF>NGAREL:18@NGA"),
+    # a gerund used as a noun: both parties of "fighting between"
+    ("Fighting between Sudanese troops and rebels flared near Nyala.", "SDNMIL>SDNREB:19@SDN"),
+    ("Fighting between Sudanese troops and rebels flared near Nyala.", "SDNREB>SDNMIL:19@SDN"),
 ]
 
 # Lower-cased and upper-cased text codes like cased text.

@@ -40,6 +40,7 @@ from eventwire.events.matcher import Match, match_sentence
 from eventwire.events.parties import (
     STATE_SECTORS,
     acts_on_itself,
+    bombers,
     civilians,
     countries_named,
     domestic_authority,
@@ -58,6 +59,7 @@ from eventwire.events.roles import (
     origin_of_attack,
     pattern_objects,
     place_object,
+    prep_object,
     purpose_subject,
     verb_subject,
     verb_targets,
@@ -280,6 +282,7 @@ class EventCoder:
             source_heads = noun_sources(match.trigger, match, event_verbs)
             target_heads = noun_targets(match.trigger, match)
         sources = self.first_actors(source_heads, scope, context)
+        sources = sources or self.behind_explosive(match, source_heads)
         targets = self.first_actors(target_heads, scope, context)
         if not targets and target_heads:
             targets = self.place_country(target_heads[0], sources)
@@ -310,6 +313,17 @@ class EventCoder:
             )
             for s, t in pairs
         ]  # fmt: skip
+
+    def behind_explosive(self, match: Match, source_heads: list[Token]) -> list[Actor]:
+        """ "A car bomb killed 12", "a blast hit the market": an explosive that no one the
+        text names set off was set off by unnamed attackers. Not under PETRARCH's rules,
+        and not shelling or air strikes: armies do those."""
+        if self.require_source or self.ontology[match.pattern.code].quad_class != 4:
+            return []
+        doc = match.trigger.doc
+        words = [*source_heads[:1], *(doc[i] for i in sorted(match.used))]  # "a car bomb killed"
+        device = next((w for w in words if lemma(w) in self.cues.explosive_nouns), None)
+        return [bombers(device)] if device is not None else []
 
     def is_actorless_act(self, code: str, trigger: Token) -> bool:
         """Violence told by a clause is an event even when the text names neither side
@@ -356,6 +370,8 @@ class EventCoder:
         subject = verb_subject(match.trigger)
         if subject is not None and subject.i in nouns:
             subject = purpose_subject(match.trigger)
+        if subject is None:  # a gerund as a noun: "fighting between X and Y raged"
+            subject = prep_object(match.trigger, ("between",))
         subjects = [subject] if subject is not None else []
         if self.is_receiving(match):
             givers = [match.target_head] if match.target_head is not None else []

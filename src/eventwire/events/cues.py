@@ -18,6 +18,7 @@ CUE_LISTS = (
     "speech_verbs",
     "quantity_nouns",
     "people_nouns",
+    "explosive_nouns",
     "own_government_codes",
     "plan_verbs",
     "modal_verbs",
@@ -70,6 +71,7 @@ class Cues:
     mutual_verbs: frozenset[str]
     quantity_nouns: frozenset[str]
     people_nouns: frozenset[str]
+    explosive_nouns: frozenset[str]
     own_government_codes: frozenset[str]
     anaphors: dict[str, str]
 

@@ -71,6 +71,15 @@ def civilians(head: Token) -> Actor:
     return Actor(text=text, name=None, code="---CVL", sector="CVL", reason="people in general")
 
 
+def bombers(head: Token) -> Actor:
+    """Whoever set off an explosive the text names no one behind: unidentified attackers
+    (UAF) of no country yet, whom the event's place gives one."""
+    text = segment_text(phrase_tokens(head))
+    return Actor(
+        text=text, name=None, code="---UAF", sector="UAF", reason="an explosive's unnamed attackers"
+    )
+
+
 def is_unplaced(actor: Actor) -> bool:
     """A kind of people with no country: "gunmen", "protesters", "police"."""
     return actor.country is None and actor.id is None and actor.sector is not None

@@ -85,6 +85,13 @@ def _lexicon_of(tmp_path: Path, *lines: str) -> Lexicon:
     return lexicon
 
 
+def test_lexicon_has_no_unsettled_conflict_or_shadowed_pattern() -> None:
+    """Two codes for one phrase at one score would be settled by file order; a pattern that
+    can never win is dead weight. Settle either with a `priority` or a more specific
+    pattern (data/lexicon/README.md)."""
+    assert [str(o) for o in lexicon_overlaps(load_lexicon())] == []
+
+
 SHADOWED_2, SHADOWED_3 = "shadowed 99_test.csv:2", "shadowed 99_test.csv:3"
 
 
@@ -119,3 +126,45 @@ def test_lexicon_priority_breaks_ties_only(tmp_path: Path) -> None:
     aid, trade, cooperation = lexicon.verbs["urge"]
     assert aid.priority == 1 and trade.priority == 0
     assert trade.score > aid.score > (2, 4, 0) > cooperation.score
+
+
+# Each conflict the overlap report found, settled: one sentence per decision.
+SETTLED = [
+    ("Israel launched a strike on Gaza.", "190"),
+    ("The Israeli strike against Hezbollah killed two commanders.", "190"),
+    ("Nurses went on strike in Kenya.", "143"),
+    ("Iran threatened to strike Israel.", "138"),
+    ("Iran threatened a strike on Israel.", "1384"),
+    ("Greek doctors threatened to go on strike.", "133"),
+    ("The Iranian foreign minister returned to Baghdad.", "042"),
+    ("Belgium returned the artefacts to Congo.", "0842"),
+    ("Russia returned the captives to Ukraine.", "0841"),
+    ("Israel halted its strikes on Gaza.", "087"),
+    ("Chilean miners suspended their strike.", "082"),
+    ("Britain sent tanks to Ukraine.", "072"),
+    ("Britain sent troops to Estonia.", "154"),
+    ("Russia expelled the German journalists.", "174"),
+    ("Mali expelled the French diplomats.", "161"),
+    ("Japan promised economic assistance.", "0331"),
+    ("Turkey ordered the Dutch journalists to leave.", "174"),
+    ("Britain accused Iran of rights violations.", "1122"),
+    ("Turkey promised closer economic cooperation with Iraq.", "0311"),
+    ("Norway pledged military support to Ukraine.", "0332"),
+    ("Poland pledged defence cooperation with Lithuania.", "0312"),
+    ("Iran refused to hand over the British tanker.", "1243"),
+    ("Spain rejected Catalan autonomy.", "1234"),
+    ("Lebanon filed a complaint against Israel.", "114"),
+    ("Armenia accused Azerbaijan of ceasefire violations.", "1123"),
+    ("Israeli police fired rubber bullets at Palestinian protesters.", "175"),
+    ("Syrian rebels fired bullets at Turkish troops.", "193"),
+    ("Russia threatened to retaliate against Britain.", "130"),
+    ("Egypt offered a compromise to Ethiopia.", "035"),
+    ("The American envoy urged Israel to back down.", "025"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "code"), SETTLED, ids=[s for s, _ in SETTLED])
+def test_lexicon_settled_conflict_codes_the_intended_code(sentence: str, code: str) -> None:
+    codes = [e.cameo for e in code_text(sentence, date="2024-06-01")]
+    assert code in codes, f"{sentence!r} gave {codes}"

@@ -35,8 +35,10 @@ class Match:
     target_head: Token | None
 
     @property
-    def rank(self) -> tuple[int, int, int]:
-        return (*self.pattern.score, -self.trigger.i)
+    def rank(self) -> tuple[int, int, int, int]:
+        """Specificity, then the earlier trigger, then the priority: a pattern's priority
+        settles ties at its own trigger only, never against another word's pattern."""
+        return (*self.pattern.specificity, -self.trigger.i, self.pattern.priority)
 
 
 def _fits(token: Token, slot: Slot) -> bool:

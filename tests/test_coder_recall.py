@@ -196,6 +196,8 @@ INTENTIONS = [
     ("Russia will withdraw its troops from Syria.", "RUS>SYR:0356/planned"),
     ("Turkey offered to mediate between Russia and Ukraine.", "TUR>-:039"),
     ("Iran is ready to resume nuclear talks with the United States.", "IRN>USA:036/planned"),
+    # a planned event noun is planned, as "will" makes a verb
+    ("Kenya announced a planned meeting with Somalia.", "KEN>SOM:036/planned"),
 ]
 
 CASES = [

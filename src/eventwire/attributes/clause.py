@@ -12,18 +12,16 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from eventwire.datafiles import package_data, read_word_lists
+
 VERBAL_POS = frozenset({"VERB", "AUX"})
 CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-CONDITIONAL_AUX = frozenset({"would", "'d"})
-PLAN_LEMMAS = frozenset(
-    {"schedule", "plan", "expect", "set", "due", "intend", "prepare", "aim", "hope", "want",
-     "agree", "promise", "pledge", "vow", "seek", "threaten", "propose", "go"}
-)  # fmt: skip
 NOMINAL_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
-PLAN_MODIFIERS = frozenset(
-    {"planned", "scheduled", "upcoming", "expected", "proposed", "future", "forthcoming"}
+PLANS = read_word_lists(
+    package_data("lexicon", "cues.yaml"), ("plan_verbs", "future_auxiliaries", "plan_modifiers")
 )
+"""The words that make a clause planned, shared with the event coder's modality (the
+coder reads the same lists of `cues.yaml`)."""
 
 
 def governing_verb(token: Token) -> Token | None:
@@ -64,7 +62,7 @@ def is_future_clause(chain: list[Token]) -> bool:
     """
     trigger = chain[0]
     if any(
-        child.dep_ in NOMINAL_MODIFIER_DEPS and child.lower_ in PLAN_MODIFIERS
+        child.dep_ in NOMINAL_MODIFIER_DEPS and child.lower_ in PLANS["plan_modifiers"]
         for child in trigger.children
     ):
         return True
@@ -77,16 +75,15 @@ def is_future_clause(chain: list[Token]) -> bool:
 def _has_future_aux(verb: Token) -> bool:
     """True for "will hold", "'ll hold", and "would hold" (but not "would have held")."""
     auxiliaries = [child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")]
-    if any(aux in FUTURE_AUX for aux in auxiliaries):
-        return True
-    return any(aux in CONDITIONAL_AUX for aux in auxiliaries) and "have" not in auxiliaries
+    future = any(aux in PLANS["future_auxiliaries"] for aux in auxiliaries)
+    return future and "have" not in auxiliaries
 
 
 def _is_plan_head(verb: Token, chain: list[Token]) -> bool:
     """True for "scheduled" in "are scheduled to hold talks" or "is" in "is to visit"."""
     if not any(child.dep_ == "xcomp" and child in chain for child in verb.children):
         return False
-    if verb.lemma_.lower() not in PLAN_LEMMAS and verb.lemma_.lower() != "be":
+    if verb.lemma_.lower() not in PLANS["plan_verbs"] and verb.lemma_.lower() != "be":
         return False
     return not _is_past(verb)
 

@@ -23,6 +23,7 @@ CUE_LISTS = (
     "plan_verbs",
     "modal_verbs",
     "future_auxiliaries",
+    "plan_modifiers",
     "hypothetical_auxiliaries",
     "hypothetical_markers",
     "negating_verbs",
@@ -55,6 +56,7 @@ class Cues:
     plan_verbs: frozenset[str]
     modal_verbs: frozenset[str]
     future_auxiliaries: frozenset[str]
+    plan_modifiers: frozenset[str]
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_markers: frozenset[str]
     negating_verbs: frozenset[str]
@@ -153,8 +155,14 @@ def _has_aux(token: Token, words: frozenset[str]) -> bool:
 
 
 def is_planned(chain: list[Token], cues: Cues) -> bool:
-    """Future tense or a plan verb above the trigger: `will sign`, `are set to meet`."""
+    """Future tense or a plan verb above the trigger: `will sign`, `are set to meet`, or
+    a planned event noun: `the planned summit`."""
     if _has_aux(chain[0], cues.future_auxiliaries):
+        return True
+    if any(
+        c.dep_ in ("amod", "compound") and c.lower_ in cues.plan_modifiers
+        for c in chain[0].children
+    ):
         return True
     for lower, upper in zip(chain, chain[1:], strict=False):
         if lower.dep_ != "xcomp" and not _is_purpose(lower) and not _is_event_object(lower):

@@ -43,35 +43,58 @@ def load_ontology() -> dict[str, CameoCode]:
     return codes
 
 
-def _code_map(name: str, value_column: str) -> dict[str, str]:
-    """A two-column table of CAMEO codes (`code` -> `value_column`), every code checked."""
-    path = package_data("ontology", name)
+CODE_COLUMNS = ("intent", "reject")
+"""Columns of `code_facts.csv` whose values are CAMEO codes."""
+FLAG_COLUMNS = ("symmetric", "mutual", "own_government", "received")
+"""Columns of `code_facts.csv` whose values are "yes" or "no"."""
+FLAGS = frozenset({"yes", "no"})
+
+
+@dataclass(frozen=True, slots=True)
+class CodeFacts:
+    """What the coder knows about each code beyond the codebook, by code prefix
+    (`data/ontology/code_facts.csv`): for each fact, the longest prefix of a code that
+    states it decides."""
+
+    rows: dict[str, dict[str, str]]
+    """Code prefix -> fact -> value, stated cells only."""
+
+    def value(self, code: str, fact: str) -> str | None:
+        for size in range(len(code), 1, -1):
+            found = self.rows.get(code[:size], {}).get(fact)
+            if found is not None:
+                return found
+        return None
+
+    def intent(self, code: str) -> str | None:
+        """The code for intending the act: "will visit" is 036, an intent to meet."""
+        return self.value(code, "intent")
+
+    def rejection(self, code: str) -> str | None:
+        """The rejection a refused or negated act amounts to: not attending talks is 125."""
+        return self.value(code, "reject")
+
+    def holds(self, code: str, fact: str) -> bool:
+        """Whether a yes-or-no fact (`FLAG_COLUMNS`) holds for the code."""
+        return self.value(code, fact) == "yes"
+
+
+@lru_cache(maxsize=1)
+def load_code_facts() -> CodeFacts:
+    """The facts of `data/ontology/code_facts.csv`, every code and flag checked."""
+    path = package_data("ontology", "code_facts.csv")
     codes = load_ontology()
-    table: dict[str, str] = {}
-    for line, row in read_csv(path, required=("code", value_column)):
-        for value in row.values():
-            if value not in codes:
-                raise DataFileError(str(path), line, f"{value!r} is not a CAMEO code")
-        table[row["code"]] = row[value_column]
-    return table
-
-
-@lru_cache(maxsize=1)
-def load_intents() -> dict[str, str]:
-    """Act code prefix -> the code for intending it, from `data/ontology/intent.csv`
-    (`by_prefix` reads it)."""
-    return _code_map("intent.csv", "intent_code")
-
-
-@lru_cache(maxsize=1)
-def load_rejections() -> dict[str, str]:
-    """Code prefix -> the rejection a negated act amounts to (`data/ontology/negation.csv`)."""
-    return _code_map("negation.csv", "reject_code")
-
-
-def by_prefix(code: str, table: dict[str, str]) -> str | None:
-    """The value of the longest prefix of `code` in a table of code prefixes."""
-    for size in range(len(code), 1, -1):
-        if code[:size] in table:
-            return table[code[:size]]
-    return None
+    rows: dict[str, dict[str, str]] = {}
+    for line, row in read_csv(path, required=("code", *CODE_COLUMNS, *FLAG_COLUMNS)):
+        prefix = row["code"]
+        if not (prefix.isdigit() and 2 <= len(prefix) <= 4):
+            raise DataFileError(str(path), line, f"{prefix!r} is not a CAMEO code prefix")
+        for column in CODE_COLUMNS:
+            if row[column] and row[column] not in codes:
+                raise DataFileError(str(path), line, f"{row[column]!r} is not a CAMEO code")
+        for column in FLAG_COLUMNS:
+            if row[column] and row[column] not in FLAGS:
+                raise DataFileError(str(path), line, f"{column} must be yes, no or empty")
+        facts = (*CODE_COLUMNS, *FLAG_COLUMNS)
+        rows[prefix] = {column: row[column] for column in facts if row[column]}
+    return CodeFacts(rows)

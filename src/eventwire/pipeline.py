@@ -15,7 +15,7 @@ from eventwire.events.lexicon import load_lexicon
 from eventwire.models import Document, Event
 from eventwire.nlp import load_pipeline
 from eventwire.nlp.truecase import Truecaser, needs_case
-from eventwire.ontology import load_intents, load_ontology, load_rejections
+from eventwire.ontology import load_code_facts, load_ontology
 from eventwire.settings import Settings
 
 
@@ -37,8 +37,7 @@ def build_coder(settings: Settings) -> EventCoder:
         lexicon=load_lexicon(),
         cues=load_cues(),
         ontology=load_ontology(),
-        intents=load_intents(),
-        rejections=load_rejections(),
+        facts=load_code_facts(),
         gazetteer=Gazetteer.load(),
         require_source=settings.require_source,
         require_target=settings.require_target,

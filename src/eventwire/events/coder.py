@@ -74,7 +74,7 @@ from eventwire.events.statements import (
 from eventwire.events.stories import StoryTracker, named_actors, paragraphs, story_actors
 from eventwire.models import Actor, Document, Event, Location, Modality
 from eventwire.nlp import dateline_end
-from eventwire.ontology import CameoCode, by_prefix
+from eventwire.ontology import CameoCode, CodeFacts
 
 Pair = tuple[Actor | None, Actor | None]
 PAIR = "pair"
@@ -136,8 +136,7 @@ class EventCoder:
         lexicon: Lexicon,
         cues: Cues,
         ontology: dict[str, CameoCode],
-        intents: dict[str, str],
-        rejections: dict[str, str],
+        facts: CodeFacts,
         gazetteer: Gazetteer,
         require_source: bool = True,
         require_target: bool = True,
@@ -146,8 +145,7 @@ class EventCoder:
         self.lexicon = lexicon
         self.cues = cues
         self.ontology = ontology
-        self.intents = intents
-        self.rejections = rejections
+        self.facts = facts
         self.gazetteer = gazetteer
         self.records = RecordBuilder(ontology, gazetteer)
         self.require_source = require_source
@@ -205,7 +203,7 @@ class EventCoder:
         """The events of one sentence, in the order the text gives them."""
         scope.when = sentence_day(scope.sent, scope.day)
         readings = self.read_sentence(scope)
-        readings += rejections_from_negation(readings, self.rejections)
+        readings += rejections_from_negation(readings, self.facts)
         readings = drop_repeats(drop_vaguer(readings))
         readings += readings_from_speech(readings, self.ontology, self.cues)
         scope.dyads.extend([r.source, r.target] for r in readings if r.source and r.target)
@@ -392,7 +390,7 @@ class EventCoder:
             giver is not None
             and giver.head.lower_ == "from"
             and match.trigger.lemma_.lower() in self.cues.receiving_verbs
-            and match.pattern.code[:2] in self.cues.receiving_roots
+            and self.facts.holds(match.pattern.code, "received")
         )
 
     def placed(
@@ -447,7 +445,7 @@ class EventCoder:
         names no one ("Spanish unions staged a general strike"), like domestic protest;
         PETRARCH's rules (`require_source`) infer no target."""
         countries = {a.country for a in sources}
-        aimed = code[:3] in self.cues.own_government_codes and not self.require_source
+        aimed = self.facts.holds(code, "own_government") and not self.require_source
         people = all(a.sector and a.sector not in STATE_SECTORS for a in sources)
         if not aimed or not people or len(countries) != 1:
             return []
@@ -621,11 +619,11 @@ class EventCoder:
         """A planned act is coded as the intent to do it, as the codebook does: 03x to
         cooperate (planning to sign is AGREE, signing is SUPPORT), 13x to use force."""
         if context.modality == "planned" and not context.negated:
-            return by_prefix(code, self.intents) or code
+            return self.facts.intent(code) or code
         return code
 
     def is_reciprocal(self, code: str) -> bool:
-        return any(code.startswith(prefix) for prefix in self.cues.reciprocal_codes)
+        return self.facts.holds(code, "mutual")
 
     def directed_pairs(
         self, sources: list[Actor], targets: list[Actor], code: str | None, *, mutual: bool
@@ -640,7 +638,7 @@ class EventCoder:
         maybe_sources: list[Actor | None] = [*sources] or [None]
         maybe_targets: list[Actor | None] = [*targets] or [None]
         pairs: list[Pair] = list(product(maybe_sources, maybe_targets))
-        if code in self.cues.symmetric_codes:
+        if code is not None and self.facts.holds(code, "symmetric"):
             pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
         return pairs
 

@@ -19,7 +19,6 @@ CUE_LISTS = (
     "quantity_nouns",
     "people_nouns",
     "explosive_nouns",
-    "own_government_codes",
     "plan_verbs",
     "modal_verbs",
     "future_auxiliaries",
@@ -29,13 +28,10 @@ CUE_LISTS = (
     "negating_verbs",
     "denial_verbs",
     "outlet_nouns",
-    "symmetric_codes",
-    "reciprocal_codes",
     "accusing_verbs",
     "claiming_verbs",
     "request_verbs",
     "receiving_verbs",
-    "receiving_roots",
     "pair_nouns",
     "mutual_verbs",
 )
@@ -62,19 +58,15 @@ class Cues:
     negating_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     outlet_nouns: frozenset[str]
-    symmetric_codes: frozenset[str]
-    reciprocal_codes: frozenset[str]
     accusing_verbs: frozenset[str]
     claiming_verbs: frozenset[str]
     request_verbs: frozenset[str]
     receiving_verbs: frozenset[str]
-    receiving_roots: frozenset[str]
     pair_nouns: frozenset[str]
     mutual_verbs: frozenset[str]
     quantity_nouns: frozenset[str]
     people_nouns: frozenset[str]
     explosive_nouns: frozenset[str]
-    own_government_codes: frozenset[str]
     anaphors: dict[str, str]
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventwire.models import Actor
-from eventwire.ontology import CameoCode, by_prefix
+from eventwire.ontology import CameoCode, CodeFacts
 
 if TYPE_CHECKING:
     from eventwire.events.coder import Context
@@ -151,7 +151,7 @@ def readings_from_speech(
     return list(added.values())
 
 
-def rejections_from_negation(readings: list[Reading], rejections: dict[str, str]) -> list[Reading]:
+def rejections_from_negation(readings: list[Reading], facts: CodeFacts) -> list[Reading]:
     """A cooperative act the source will not or did not do is also its rejection ("would
     not provide support" is 121 besides the negated 07x); denials are not rejections."""
     added = []
@@ -159,7 +159,7 @@ def rejections_from_negation(readings: list[Reading], rejections: dict[str, str]
         context = reading.context
         if not context.negated or context.modality in ("reported_denied", "hypothetical"):
             continue
-        code = by_prefix(reading.code, rejections)
+        code = facts.rejection(reading.code)
         if code is not None and reading.source is not None:
             plain = replace(context, negated=False, modality="asserted")
             added.append(replace(reading, code=code, context=plain))

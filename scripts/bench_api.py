@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import http.client
+import os
 import random
 import socket
 import statistics
@@ -139,8 +140,13 @@ def free_port() -> int:
 
 
 def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
-    command = [str(ROOT / ".venv" / "bin" / "eventwire"), "serve", "--db", str(db)]
-    server = subprocess.Popen([*command, "--port", str(port)], stderr=subprocess.DEVNULL)
+    """`eventwire serve` by this interpreter, with this checkout's `src` first on the path,
+    so the server runs the code of the checkout the script is in, whatever is installed."""
+    command = [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port)]
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    server = subprocess.Popen(
+        command, env=os.environ | {"PYTHONPATH": path}, stderr=subprocess.DEVNULL
+    )
     for _ in range(100):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):

@@ -1,11 +1,13 @@
 """Measure the REST API under load and the relation brief on a large dyad.
 
 Usage: .venv/bin/python scripts/bench_api.py [--events 100000] [--clients 50] [--seconds 30]
+(the server is this interpreter running this checkout's src: see serve()).
 
 Writes a DuckDB store of --events generated events (one mention each, one document per ten
 events; a tenth of them between Russia and Iran), starts `eventwire serve` on a random
 loopback port, runs --clients concurrent clients (threads with keep-alive connections) for
---seconds against a mix of event queries, and prints requests, errors and latency
+--seconds against a mix of event queries with random actors, dyads, types, sorts, periods,
+pages, search words and event ids (QUERIES), and prints requests, errors and latency
 percentiles. Then times the relation brief of the Russia-Iran dyad in process (best of
 five) and over HTTP.
 """
@@ -53,13 +55,16 @@ START = dt.date(2015, 1, 1)
 QUERIES = [
     "/api/events?actor={c}",
     "/api/events?dyad={c},{d}",
-    "/api/events?actor={c}&plover=ASSAULT&sort=-goldstein",
+    "/api/events?actor={c}&plover={p}&sort={o}",
     "/api/events?q={w}&limit=20",
     "/api/events?since={s}&until={u}&sort=date",
-    "/api/events?actor={c}&offset=200",
-    "/api/events?source={c}&quad=4&sort=-mentions",
+    "/api/events?actor={c}&offset={n}",
+    "/api/events?source={c}&quad={k}&sort=-mentions",
     "/api/events/{e}",
 ]
+"""Each request fills one of these with random values, so that no two clients ask the
+same thing in step and a server cannot pass by remembering answers."""
+SORTS = ["date", "-date", "goldstein", "-goldstein", "mentions", "-mentions"]
 
 
 def generate(path: Path, count: int, seed: int = 7) -> None:
@@ -183,6 +188,8 @@ def _url(rng: random.Random, events: int) -> str:
     return rng.choice(QUERIES).format(
         c=rng.choice(COUNTRIES), d=rng.choice(COUNTRIES), w=rng.choice(WORDS),
         s=since, u=since + dt.timedelta(days=60), e=rng.randint(1, events),
+        p=rng.choice(CODES)[3], o=rng.choice(SORTS), n=50 * rng.randint(1, 40),
+        k=rng.randint(1, 4),
     )  # fmt: skip
 
 
@@ -231,6 +238,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30.0)
     args = parser.parse_args()
+    print(f"load average (1 min) before: {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.duckdb"
         start = time.perf_counter()
@@ -253,6 +261,7 @@ def main() -> None:
     print(f"max: {latencies[-1]:.0f} ms")
     print(f"brief of the RUS-IRN dyad ({dyad} events): {best * 1000:.0f} ms in process "
           f"(best of 5), {over_http * 1000:.0f} ms over HTTP")  # fmt: skip
+    print(f"load average (1 min) after: {os.getloadavg()[0]:.2f} (the clients count in it)")
     sys.exit(1 if errors else 0)
 
 

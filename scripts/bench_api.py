@@ -210,6 +210,15 @@ def percentile(values: list[float], share: float) -> float:
     return statistics.quantiles(values, n=100)[int(share) - 1] if len(values) > 1 else values[0]
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU time of a process so far (from Linux's /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def time_brief(db: Path, port: int) -> tuple[float, float, int]:
     from eventwire.analysis import relation_brief
 
@@ -247,7 +256,9 @@ def main() -> None:
         port = free_port()
         server = serve(db, port)
         try:
+            before = cpu_seconds(server.pid)
             results = load(port, args.clients, args.seconds, args.events)
+            after = cpu_seconds(server.pid)
             best, over_http, dyad = time_brief(db, port)
         finally:
             server.terminate()
@@ -259,6 +270,8 @@ def main() -> None:
     for share in (50, 95, 99):
         print(f"p{share}: {percentile(latencies, share):.0f} ms")
     print(f"max: {latencies[-1]:.0f} ms")
+    if before is not None and after is not None:
+        print(f"server CPU: {(after - before) * 1000 / len(results):.1f} ms a request")
     print(f"brief of the RUS-IRN dyad ({dyad} events): {best * 1000:.0f} ms in process "
           f"(best of 5), {over_http * 1000:.0f} ms over HTTP")  # fmt: skip
     print(f"load average (1 min) after: {os.getloadavg()[0]:.2f} (the clients count in it)")

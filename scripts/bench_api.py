@@ -1,11 +1,13 @@
 """Measure the REST API under load and the relation brief on a large dyad.
 
 Usage: .venv/bin/python scripts/bench_api.py [--events 100000] [--clients 50] [--seconds 30]
+(the server is this interpreter running this checkout's src: see serve()).
 
 Writes a DuckDB store of --events generated events (one mention each, one document per ten
 events; a tenth of them between Russia and Iran), starts `eventwire serve` on a random
 loopback port, runs --clients concurrent clients (threads with keep-alive connections) for
---seconds against a mix of event queries, and prints requests, errors and latency
+--seconds against a mix of event queries with random actors, dyads, types, sorts, periods,
+pages, search words and event ids (QUERIES), and prints requests, errors and latency
 percentiles. Then times the relation brief of the Russia-Iran dyad in process (best of
 five) and over HTTP.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import http.client
+import os
 import random
 import socket
 import statistics
@@ -52,13 +55,16 @@ START = dt.date(2015, 1, 1)
 QUERIES = [
     "/api/events?actor={c}",
     "/api/events?dyad={c},{d}",
-    "/api/events?actor={c}&plover=ASSAULT&sort=-goldstein",
+    "/api/events?actor={c}&plover={p}&sort={o}",
     "/api/events?q={w}&limit=20",
     "/api/events?since={s}&until={u}&sort=date",
-    "/api/events?actor={c}&offset=200",
-    "/api/events?source={c}&quad=4&sort=-mentions",
+    "/api/events?actor={c}&offset={n}",
+    "/api/events?source={c}&quad={k}&sort=-mentions",
     "/api/events/{e}",
 ]
+"""Each request fills one of these with random values, so that no two clients ask the
+same thing in step and a server cannot pass by remembering answers."""
+SORTS = ["date", "-date", "goldstein", "-goldstein", "mentions", "-mentions"]
 
 
 def generate(path: Path, count: int, seed: int = 7) -> None:
@@ -139,8 +145,13 @@ def free_port() -> int:
 
 
 def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
-    command = [str(ROOT / ".venv" / "bin" / "eventwire"), "serve", "--db", str(db)]
-    server = subprocess.Popen([*command, "--port", str(port)], stderr=subprocess.DEVNULL)
+    """`eventwire serve` by this interpreter, with this checkout's `src` first on the path,
+    so the server runs the code of the checkout the script is in, whatever is installed."""
+    command = [sys.executable, "-m", "eventwire", "serve", "--db", str(db), "--port", str(port)]
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    server = subprocess.Popen(
+        command, env=os.environ | {"PYTHONPATH": path}, stderr=subprocess.DEVNULL
+    )
     for _ in range(100):
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
@@ -177,6 +188,8 @@ def _url(rng: random.Random, events: int) -> str:
     return rng.choice(QUERIES).format(
         c=rng.choice(COUNTRIES), d=rng.choice(COUNTRIES), w=rng.choice(WORDS),
         s=since, u=since + dt.timedelta(days=60), e=rng.randint(1, events),
+        p=rng.choice(CODES)[3], o=rng.choice(SORTS), n=50 * rng.randint(1, 40),
+        k=rng.randint(1, 4),
     )  # fmt: skip
 
 
@@ -195,6 +208,15 @@ def load(port: int, clients: int, seconds: float, events: int) -> list[tuple[flo
 
 def percentile(values: list[float], share: float) -> float:
     return statistics.quantiles(values, n=100)[int(share) - 1] if len(values) > 1 else values[0]
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU time of a process so far (from Linux's /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def time_brief(db: Path, port: int) -> tuple[float, float, int]:
@@ -225,6 +247,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30.0)
     args = parser.parse_args()
+    print(f"load average (1 min) before: {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.duckdb"
         start = time.perf_counter()
@@ -233,7 +256,9 @@ def main() -> None:
         port = free_port()
         server = serve(db, port)
         try:
+            before = cpu_seconds(server.pid)
             results = load(port, args.clients, args.seconds, args.events)
+            after = cpu_seconds(server.pid)
             best, over_http, dyad = time_brief(db, port)
         finally:
             server.terminate()
@@ -245,8 +270,11 @@ def main() -> None:
     for share in (50, 95, 99):
         print(f"p{share}: {percentile(latencies, share):.0f} ms")
     print(f"max: {latencies[-1]:.0f} ms")
+    if before is not None and after is not None:
+        print(f"server CPU: {(after - before) * 1000 / len(results):.1f} ms a request")
     print(f"brief of the RUS-IRN dyad ({dyad} events): {best * 1000:.0f} ms in process "
           f"(best of 5), {over_http * 1000:.0f} ms over HTTP")  # fmt: skip
+    print(f"load average (1 min) after: {os.getloadavg()[0]:.2f} (the clients count in it)")
     sys.exit(1 if errors else 0)
 
 

@@ -82,13 +82,14 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
     return found
 
 
-MENTION_SELECT = (
-    "SELECT m.doc_id, m.sentence, m.sentence_start, m.sentence_end, m.trigger_text, "
+MENTIONS = (
+    "m.doc_id, m.sentence, m.sentence_start, m.sentence_end, m.trigger_text, "
     "m.trigger_start, m.trigger_end, m.source_text, m.target_text, m.speaker_code, "
     "m.speaker_name, m.speaker_country, m.speaker_sector, m.speaker_group, m.reported_by, "
-    "m.date, d.title, d.source FROM mentions m JOIN documents d ON d.doc_key = m.doc_key "
-    "WHERE m.event_id = ? ORDER BY m.date, m.doc_id, m.sentence_index"
+    "m.date, d.title, d.source FROM mentions m JOIN documents d ON d.doc_key = m.doc_key"
 )
+"""The fields of mention_item() and where they come from."""
+MENTION_ORDER = "m.date, m.doc_id, m.sentence_index"
 
 
 def event(store: Store, event_id: int) -> dict[str, Any] | None:
@@ -97,11 +98,17 @@ def event(store: Store, event_id: int) -> dict[str, Any] | None:
     items = select_items(store, EventQuery(event_ids=(event_id,)), limit=1)
     if not items:
         return None
-    mentions = [_mention(row) for row in store.rows(MENTION_SELECT, [event_id])]
-    return items[0] | {"mention_count": items[0]["mentions"], "mentions": mentions}
+    sql = f"SELECT {MENTIONS} WHERE m.event_id = ? ORDER BY {MENTION_ORDER}"
+    return with_mentions(items[0], [mention_item(row) for row in store.rows(sql, [event_id])])
 
 
-def _mention(row: tuple[Any, ...]) -> dict[str, Any]:
+def with_mentions(item: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    """An event item with its mentions listed in place of their number."""
+    return item | {"mention_count": item["mentions"], "mentions": mentions}
+
+
+def mention_item(row: tuple[Any, ...]) -> dict[str, Any]:
+    """A mention as the API lists it, from a row of MENTIONS."""
     speaker = dict(zip(ACTOR_KEYS, row[9:14], strict=True))
     return {
         "doc_id": row[0],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +35,21 @@ class Page:
     limit: int
     offset: int
     items: list[dict[str, Any]]
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_iso)
+
+
+def to_json(content: Any) -> bytes:
+    """The API's JSON: compact UTF-8, dates as ISO strings. One writer for every response,
+    so that items written ahead (analysis/index.py) are byte for byte what SQL gives."""
+    return ENCODER.encode(content).encode()
 
 
 def event_item(row: dict[str, Any]) -> dict[str, Any]:

@@ -4,15 +4,14 @@ returns JSON (shapes in tests/test_api.py)."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
 from eventwire import analysis
 from eventwire.analysis import Brief, EventQuery, Page, SeriesPoint
+from eventwire.analysis.items import to_json
 from eventwire.analysis.query import Actor
 from eventwire.api import params as p
 from eventwire.api.errors import ApiError
@@ -24,13 +23,7 @@ class Json(JSONResponse):
     response validation: the analysis functions already return exactly these shapes."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=_iso).encode()
-
-
-def _iso(value: Any) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+        return to_json(content)
 
 
 router = APIRouter(prefix="/api", default_response_class=Json)
@@ -43,6 +36,21 @@ def pool(request: Request) -> StorePool:
 
 def page(found: Page) -> Json:
     return Json(dataclasses.asdict(found))
+
+
+def event_page(
+    request: Request, query: EventQuery, *, sort: str = "-date", limit: int, offset: int
+) -> Response:
+    """A page of events: from the snapshot's index when it can answer (the body is then
+    Page's JSON written around the items written ahead), else by SQL."""
+    index = pool(request).index
+    found = index.page(query, sort=sort, limit=limit, offset=offset) if index else None
+    if found is None:
+        with pool(request).store() as store:
+            return page(analysis.list_events(store, query, sort=sort, limit=limit, offset=offset))
+    total, items = found
+    body = b'{"total":%d,"limit":%d,"offset":%d,"items":%b}' % (total, limit, offset, items)
+    return Response(body, media_type=Json.media_type)
 
 
 def found_or_404(found: dict[str, Any] | None, message: str) -> dict[str, Any]:
@@ -83,7 +91,7 @@ def events(
     limit: p.Limit = 50,
     offset: p.Offset = 0,
     sort: p.Sort = "-date",
-) -> Json:
+) -> Response:
     """Events matching every filter given, one page, with the total."""
     p.period(since, until)
     query = EventQuery(
@@ -91,15 +99,19 @@ def events(
         pair=p.dyad(dyad), plover=p.plover(plover), cameo=cameo, quad=quad,
         modality=modality, negated=negated, since=since, until=until, place=place, text=q,
     )  # fmt: skip
-    with pool(request).store() as store:
-        return page(analysis.list_events(store, query, sort=sort, limit=limit, offset=offset))
+    return event_page(request, query, sort=sort, limit=limit, offset=offset)
 
 
 @router.get("/events/{event_id}")
 def event(request: Request, event_id: p.EventId) -> Json:
     """One event with every mention of it."""
-    with pool(request).store() as store:
-        return Json(found_or_404(analysis.event(store, event_id), f"no event {event_id}"))
+    index = pool(request).index
+    if index:
+        found = index.event(event_id)
+    else:
+        with pool(request).store() as store:
+            found = analysis.event(store, event_id)
+    return Json(found_or_404(found, f"no event {event_id}"))
 
 
 @router.get("/documents")
@@ -193,13 +205,12 @@ def network_edge(
     level: p.Level = "country",
     limit: p.Limit = 50,
     offset: p.Offset = 0,
-) -> Json:
+) -> Response:
     """The events behind one edge of the network, both ways, every modality."""
     p.period(since, until)
     pair = (Actor(a, level), Actor(b, level))
     query = EventQuery(pair=pair, directed=False, since=since, until=until)
-    with pool(request).store() as store:
-        return page(analysis.list_events(store, query, limit=limit, offset=offset))
+    return event_page(request, query, limit=limit, offset=offset)
 
 
 @router.get("/places")

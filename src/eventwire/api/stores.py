@@ -3,7 +3,8 @@ request at a time (a DuckDB connection is not to be shared between threads at on
 
 DuckDB: one database opened once, and a cursor (its own connection to the same database)
 per pool slot; read-only, it is a Snapshot (analysis/snapshot.py), its first mentions
-flattened in memory. PostgreSQL: one connection per slot.
+flattened in memory, with an EventIndex (analysis/index.py) that answers event listings
+without a connection. PostgreSQL: one connection per slot.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from eventwire.analysis.index import EventIndex
 from eventwire.analysis.snapshot import Snapshot
 from eventwire.store import Store
 from eventwire.store.connection import PostgresDialect, dialect_for
@@ -32,6 +34,8 @@ class StorePool:
             if read_only and not self.postgres
             else Store.open(url, read_only=read_only)
         )
+        self.index = EventIndex(self.root) if isinstance(self.root, Snapshot) else None
+        """Only for a snapshot: a store that may change is asked by SQL every time."""
         self.idle: queue.LifoQueue[Store] = queue.LifoQueue()
         self.slots = threading.BoundedSemaphore(size)
         self.write_lock = threading.Lock()

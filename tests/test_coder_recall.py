@@ -85,6 +85,9 @@ AGENTLESS_ACTS = [
     # an explosive set off by no one named was set off by unidentified attackers
     ("A landmine killed two soldiers near Gao.", "MLIUAF>MLIMIL:18@MLI"),
     ("Saturday's bombing of a church in Kaduna killed nine.", "NGAUAF>NGAREL:18@NGA"),
+    # a participle of harm says whom the act before it hit: one event, the act's code
+    ("Rebels detonated a landmine near Goma, wounding six soldiers.", "CODREB>CODMIL:183@COD"),
+    ("Police fired on a crowd in Kinshasa, killing two men.", "CODCOP>CODCVL:193@COD"),
     # a gerund used as a noun: both parties of "fighting between"
     ("Fighting between Sudanese troops and rebels flared near Nyala.", "SDNMIL>SDNREB:19@SDN"),
     ("Fighting between Sudanese troops and rebels flared near Nyala.", "SDNREB>SDNMIL:19@SDN"),

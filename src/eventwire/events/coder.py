@@ -63,6 +63,7 @@ from eventwire.events.roles import (
     place_object,
     prep_object,
     purpose_subject,
+    same_act_object,
     verb_subject,
     verb_targets,
 )
@@ -72,6 +73,7 @@ from eventwire.events.statements import (
     drop_vaguer,
     readings_from_speech,
     rejections_from_negation,
+    with_participle_victims,
 )
 from eventwire.events.stories import StoryTracker, named_actors, paragraphs, story_actors
 from eventwire.models import Actor, Document, Event, Location, Modality
@@ -209,6 +211,7 @@ class EventCoder:
         scope.when = sentence_day(scope.sent, scope.day)
         readings = self.read_sentence(scope)
         readings += rejections_from_negation(readings, self.facts)
+        readings = with_participle_victims(readings, self.ontology)
         readings = drop_repeats(drop_vaguer(readings))
         readings += readings_from_speech(readings, self.ontology, self.cues)
         scope.dyads.extend([r.source, r.target] for r in readings if r.source and r.target)
@@ -418,7 +421,7 @@ class EventCoder:
         }
         violent = self.ontology[match.pattern.code].quad_class == 4
         people = [o for o in pattern_objects(match) if violent and self.names_people(o)]
-        noun = merged_noun(match.trigger, nouns)
+        noun = merged_noun(match.trigger, nouns) or same_act_object(match, nouns)
         if noun is not None:
             absorbed.add(noun.trigger.i)
             merged = Match(noun.pattern, match.trigger, noun.used | match.used, noun.target_head)

@@ -213,6 +213,16 @@ def merged_noun(verb: Token, nouns: dict[int, Match]) -> Match | None:
     return None
 
 
+def same_act_object(match: Match, nouns: dict[int, Match]) -> Match | None:
+    """An event noun object that names the same kind of act as its verb, more precisely:
+    "detonated a roadside bomb" is one roadside bombing (1833), by the verb's subject."""
+    obj = child(match.trigger, "dobj")
+    if obj is None or obj.i not in nouns:
+        return None
+    noun = nouns[obj.i]
+    return noun if noun.pattern.code[:2] == match.pattern.code[:2] else None
+
+
 def place_object(trigger: Token) -> Token | None:
     """`in X` attached to the trigger or to its object: a meeting in Zurich, a protest in
     Beijing. Used as the target when the text names no other."""

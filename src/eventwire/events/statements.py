@@ -73,6 +73,39 @@ def _details(broad: Reading, narrow: Reading) -> bool:
     )
 
 
+def with_participle_victims(
+    readings: list[Reading], ontology: dict[str, CameoCode]
+) -> list[Reading]:
+    """ "Militants detonated a bomb, wounding eight civilians": a participle of harm
+    tells whom the violent act before it hit, so that act (its verb, its more precise
+    code) takes the participle's target, and the participle's own reading goes."""
+    kept = list(readings)
+    for told in readings:
+        trigger = told.trigger
+        if told.target is None or trigger.dep_ != "advcl" or trigger.tag_ != "VBG":
+            continue
+        main = next((r for r in kept if _hit_by(r, told, ontology)), None)
+        if main is not None:
+            kept[kept.index(main)] = replace(main, target=told.target)
+            kept.remove(told)
+    return kept
+
+
+def _hit_by(main: Reading, told: Reading, ontology: dict[str, CameoCode]) -> bool:
+    """Whether `told` (a participle's reading) says whom `main`, its head's violent act by
+    the same source, hit: `main` has no target yet, or only the victims' country."""
+    country = main.target is None or (
+        main.target.sector is None and told.target is not None
+        and main.target.country == told.target.country
+    )  # fmt: skip
+    return (
+        main.trigger.i == told.trigger.head.i
+        and country
+        and _dyad(main)[0] == _dyad(told)[0]
+        and ontology[main.code].quad_class == ontology[told.code].quad_class == 4
+    )
+
+
 def drop_vaguer(readings: list[Reading]) -> list[Reading]:
     """One act told at two levels of detail is one event, with the precise target: in
     "visited Tehran to meet the governor of the Central Bank of Iran" the meeting with the

@@ -7,7 +7,8 @@ subject or `by` agent for the source, object, passive subject or a preposition f
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Callable, Container
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -54,7 +55,7 @@ def is_infinitive(verb: Token) -> bool:
 def purpose_subject(verb: Token) -> Token | None:
     """`made a visit to Tehran to meet the governor`: the parser takes the visit for the
     subject of the purpose clause; the one who acts is the subject of the clause above."""
-    if not is_infinitive(verb) or verb.head is verb:
+    if not is_infinitive(verb) or verb.head.i == verb.i:
         return None
     return verb_subject(verb.head)
 
@@ -64,43 +65,98 @@ def origin_of_attack(verb: Token) -> Token | None:
     return prep_object(verb, ("from",)) if is_passive(verb) else None
 
 
+@dataclass(frozen=True, slots=True)
+class SubjectRule:
+    """One way to find a verb's subject: the first rule that `applies` decides, even when
+    its `subject` is None."""
+
+    name: str
+    applies: Callable[[Token], bool]
+    subject: Callable[[Token, int], Token | None]
+
+
 def verb_subject(verb: Token, depth: int = 0) -> Token | None:
-    """The subject of a verb, inherited through control and coordination:
-    "Russia agreed to release ..." gives `release` the subject Russia."""
-    if is_passive(verb):
-        return prep_object(verb, ("by",))
+    """The subject of a verb, inherited through control and coordination: "Russia agreed
+    to release ..." gives `release` the subject Russia (see `SUBJECT_RULES`)."""
+    return subject_by_rule(verb, depth)[0]
+
+
+def subject_by_rule(verb: Token, depth: int = 0) -> tuple[Token | None, str | None]:
+    """The verb's subject and the name of the rule of `SUBJECT_RULES` that found it."""
+    for rule in SUBJECT_RULES:
+        if rule.applies(verb) and (depth <= MAX_SUBJECT_DEPTH or rule.name in LOCAL_RULES):
+            return rule.subject(verb, depth), rule.name
+    return None, None
+
+
+def _own_subject(verb: Token, depth: int) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    subject = subjects[-1] if subjects else None  # misparsed "group al-Shabab": the name
-    if subject is not None:
-        if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-            return verb.head
-        return subject
-    if depth > 3 or verb.head is verb:
+    subject = subjects[-1]  # misparsed "group al-Shabab": the name
+    if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        return verb.head
+    return subject
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _is_root(verb: Token) -> bool:
+    return verb.head.i == verb.i
+
+
+def _controller(verb: Token, depth: int) -> Token | None:
+    return verb_subject(verb.head, depth + 1)
+
+
+def _charged_or_governor(verb: Token, depth: int) -> Token | None:
+    """ "accused Israel of killing", "thanked Qatar for mediating": the one charged or
+    thanked did it; else the subject of the verb above."""
+    governor = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if governor is None:
         return None
-    gerund_subject = _noun_before_gerund(verb)
-    if gerund_subject is not None:
-        return gerund_subject
-    if verb.dep_ == "xcomp" and is_passive(verb.head):
-        return child(verb.head, "nsubjpass")  # "are scheduled to meet": the planners meet
-    if verb.dep_ == "xcomp" and child(verb.head, "dobj") is not None:
-        return child(verb.head, "dobj")  # "forced Israel to retreat": Israel retreats
-    if verb.dep_ == "conj" and is_passive(verb.head):
-        return child(verb.head, "nsubjpass")  # "is not involved in or supporting X"
-    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp"):
-        return verb_subject(verb.head, depth + 1)  # "is ready to send": ready's subject
-    if verb.dep_ == "relcl":
-        return verb.head
-    if verb.dep_ == "pcomp":
-        governor = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
-        if governor is None:
-            return None
-        charged = child(governor, "nsubjpass" if is_passive(governor) else "dobj")
-        if verb.head.lower_ in ("of", "for") and charged is not None:
-            return charged  # "accused Israel of killing", "thanked Qatar for mediating"
-        return verb_subject(governor, depth + 1)
-    if verb.dep_ == "acl" and child(verb, "dobj") is not None:
-        return verb.head
-    return None
+    charged = child(governor, "nsubjpass" if is_passive(governor) else "dobj")
+    if verb.head.lower_ in ("of", "for") and charged is not None:
+        return charged
+    return verb_subject(governor, depth + 1)
+
+
+def _dep_is(*deps: str) -> Callable[[Token], bool]:
+    return lambda verb: verb.dep_ in deps
+
+
+MAX_SUBJECT_DEPTH = 3
+"""How far up a chain of controlling verbs a subject is looked for."""
+LOCAL_RULES = frozenset({"passive agent", "own subject"})
+"""Rules that read only the verb itself, and so apply at any depth."""
+SUBJECT_RULES: tuple[SubjectRule, ...] = (
+    # "Kyiv was shelled by Russia"
+    SubjectRule("passive agent", is_passive, lambda v, d: prep_object(v, ("by",))),
+    # "Russia shelled Kyiv"; "the group, which attacked ...": the relative's antecedent
+    SubjectRule("own subject", _has_subject, _own_subject),
+    SubjectRule("sentence root", _is_root, lambda v, d: None),
+    # "resulted in Nabiullina making a visit"
+    SubjectRule("noun before gerund", lambda v: _noun_before_gerund(v) is not None,
+                lambda v, d: _noun_before_gerund(v)),
+    # "are scheduled to meet": the planners meet
+    SubjectRule("planned passive", lambda v: v.dep_ == "xcomp" and is_passive(v.head),
+                lambda v, d: child(v.head, "nsubjpass")),
+    # "forced Israel to retreat": Israel retreats
+    SubjectRule("object control", lambda v: v.dep_ == "xcomp" and child(v.head, "dobj") is not None,
+                lambda v, d: child(v.head, "dobj")),
+    # "is not involved in or supporting X"
+    SubjectRule("passive conjunct", lambda v: v.dep_ == "conj" and is_passive(v.head),
+                lambda v, d: child(v.head, "nsubjpass")),
+    # "is ready to send": ready's subject sends; "met and agreed": the meeting parties agree
+    SubjectRule("controller", _dep_is("xcomp", "conj", "advcl", "acomp"), _controller),
+    # "the army's duty to liberate the city": an infinitive relative's noun
+    SubjectRule("relative head", _dep_is("relcl"), lambda v, d: v.head),
+    SubjectRule("prepositional clause", _dep_is("pcomp"), _charged_or_governor),
+    # "troops patrolling the border": the noun does it
+    SubjectRule("participle head", lambda v: v.dep_ == "acl" and child(v, "dobj") is not None,
+                lambda v, d: v.head),
+)  # fmt: skip
+"""How a verb's subject is found, in order; `tests/test_roles.py` has a case for each."""
 
 
 def _noun_before_gerund(verb: Token) -> Token | None:

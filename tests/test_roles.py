@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.events.roles import SUBJECT_RULES, subject_by_rule
+from eventwire.events.lexicon import Pattern
+from eventwire.events.matcher import Match
+from eventwire.events.roles import (
+    NOUN_SOURCE_RULES,
+    SUBJECT_RULES,
+    noun_sources_by_rule,
+    subject_by_rule,
+)
 from test_attributes_support import trigger_in
 
 pytestmark = pytest.mark.model
+PATTERN = Pattern("190", "noun", frozenset({"attack"}), (), None, "test")
+"""A stand-in pattern: the noun rules read the parse, not the pattern's words."""
 
 # rule, sentence, the verb, the head word of the subject it finds (None: no subject)
 SUBJECTS = [
@@ -38,3 +47,27 @@ def test_roles_subject_rule(nlp, rule: str, sentence: str, verb: str, subject: s
     found, used = subject_by_rule(trigger_in(nlp, sentence, verb))
     assert used == rule
     assert (found.text if found is not None else None) == subject
+
+
+# rule, sentence, the event noun, the head word of the source that rule finds
+NOUN_SOURCES = [
+    ("modifier", "Israeli airstrikes hit Gaza.", "airstrikes", "Israeli"),
+    ("modifier", "Russia's attack on Kyiv drew condemnation.", "attack", "Russia"),
+    ("agent", "The attack by Hamas killed ten.", "attack", "Hamas"),
+    ("agent", "Sanctions imposed by the West hurt Iran.", "Sanctions", "West"),
+    ("parties between", "Talks between Armenia and Azerbaijan resumed.", "Talks", "Armenia"),
+    ("subject of its verb", "Israel launched airstrikes on Gaza.", "airstrikes", "Israel"),
+    ("subject of its verb", "Workers went on strike.", "strike", "Workers"),
+]
+
+
+def test_roles_every_noun_source_rule_has_a_case() -> None:
+    assert {rule for rule, *_ in NOUN_SOURCES} == {name for name, _ in NOUN_SOURCE_RULES}
+
+
+@pytest.mark.parametrize(("rule", "sentence", "noun", "source"), NOUN_SOURCES)
+def test_roles_noun_source_rule(nlp, rule: str, sentence: str, noun: str, source: str) -> None:
+    token = trigger_in(nlp, sentence, noun)
+    match = Match(pattern=PATTERN, trigger=token, used=frozenset({token.i}), target_head=None)
+    found = [(t.text, name) for t, name in noun_sources_by_rule(token, match)]
+    assert (source, rule) in found, found

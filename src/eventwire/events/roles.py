@@ -294,33 +294,64 @@ def place_object(trigger: Token) -> Token | None:
 
 
 def noun_sources(noun: Token, match: Match, event_verbs: Container[int] = ()) -> list[Token]:
-    """Candidate sources of an event noun, best first: `Israel's strikes`, `Israeli
-    airstrikes`, `an attack by Hamas`, or the subject of the verb the noun is the object
-    of (`Israel launched airstrikes`), unless that verb is an event of its own, among
-    `event_verbs`: who welcomes or condemns a truce did not make it."""
-    candidates = [c for c in noun.lefts if c.dep_ in SOURCE_MODIFIERS and c.i not in match.used]
+    """Candidate sources of an event noun, best first, from each rule of
+    `NOUN_SOURCE_RULES` in turn."""
+    return [token for token, _ in noun_sources_by_rule(noun, match, event_verbs)]
+
+
+def noun_sources_by_rule(
+    noun: Token, match: Match, event_verbs: Container[int] = ()
+) -> list[tuple[Token, str]]:
+    """The candidate sources of an event noun with the name of the rule that found each."""
+    return [
+        (token, name)
+        for name, rule in NOUN_SOURCE_RULES
+        for token in rule(noun, match, event_verbs)
+    ]
+
+
+def _modifiers(noun: Token, match: Match, event_verbs: Container[int]) -> list[Token]:
+    return [c for c in noun.lefts if c.dep_ in SOURCE_MODIFIERS and c.i not in match.used]
+
+
+def _agents(noun: Token, match: Match, event_verbs: Container[int]) -> list[Token]:
     agents = [prep_object(noun, ("by", "from"))]
     agents += [prep_object(c, ("by",)) for c in noun.children if c.dep_ == "acl"]
-    candidates += [a for a in agents if a is not None]  # "sanctions imposed by the West"
+    return [a for a in agents if a is not None]
+
+
+def _parties_between(noun: Token, match: Match, event_verbs: Container[int]) -> list[Token]:
     named = match.target_head  # "fighting erupted between X and Y": the verb's phrase
     parties = prep_object(noun, ("between",))
     if parties is None and named is not None and named.head.lower_ == "between":
         parties = named
-    if parties is not None:
-        candidates.append(parties)  # "talks between Armenia and Azerbaijan": both act
-    if noun.dep_ == "nsubj":
-        candidates += [t for t in [purpose_subject(noun.head)] if t is not None]
-    while noun.dep_ == "conj" and noun.head is not noun:
+    return [parties] if parties is not None else []
+
+
+def _subject_of_verb(noun: Token, match: Match, event_verbs: Container[int]) -> list[Token]:
+    """The subject of the verb the noun is the object of, unless that verb is an event of
+    its own, among `event_verbs`: who welcomes or condemns a truce did not make it."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
         noun = noun.head  # "announced freezes and sanctions": the list shares its verb
     verb = noun.head
     if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("during", "on"):
         verb = verb.head  # "held talks during a visit", "went on hunger strike"
     commented = noun.dep_ in ("dobj", "attr") and verb.i in event_verbs
-    if noun.dep_ in ("dobj", "attr", "pobj") and verb.pos_ in ("VERB", "AUX") and not commented:
-        subject = verb_subject(verb)
-        if subject is not None:
-            candidates.append(subject)
-    return candidates
+    if noun.dep_ not in ("dobj", "attr", "pobj") or verb.pos_ not in ("VERB", "AUX") or commented:
+        return []
+    subject = verb_subject(verb)
+    return [subject] if subject is not None else []
+
+
+NounSourceRule = Callable[[Token, Match, Container[int]], list[Token]]
+NOUN_SOURCE_RULES: tuple[tuple[str, NounSourceRule], ...] = (
+    ("modifier", _modifiers),  # "Israel's strikes", "Israeli airstrikes"
+    ("agent", _agents),  # "an attack by Hamas", "sanctions imposed by the West"
+    ("parties between", _parties_between),  # "talks between Armenia and Azerbaijan"
+    ("subject of its verb", _subject_of_verb),  # "Israel launched airstrikes"
+)
+"""Where an event noun's source may be named, best first; `tests/test_roles.py` has a
+case for each."""
 
 
 def noun_targets(noun: Token, match: Match) -> list[Token]:

@@ -29,6 +29,8 @@ from eventwire.actors.knowledge import LINK_WORDS, Entry, KnowledgeBase
 from eventwire.models import Actor
 
 NAME, ADJECTIVE, CAPITAL, SEAT = "name", "adjective", "capital", "seat"
+GROUP_KINDS = frozenset({"organisation", "outlet"})
+"""Knowledge-base kinds whose people a role noun can name: "fighters of Hamas"."""
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'"})
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
 
@@ -174,7 +176,8 @@ class ActorResolver:
 
     def placed(self, actor: Actor, head: Token, mentions: dict[int, Mention]) -> Actor:
         """A role with no country takes the one it is in or from: "a court in Guyana",
-        "dissidents from Myanmar"."""
+        "dissidents from Myanmar"; people of a group are the group: "gunmen from Boko
+        Haram" are Boko Haram, "reporters of the BBC" British journalists."""
         if actor.sector is None or actor.id is not None:
             return actor
         for prep in head.children:
@@ -182,6 +185,9 @@ class ActorResolver:
                 continue
             for obj in prep.children:
                 mention = mentions.get(obj.i)
+                group = _named_group(obj, mentions)  # "from the Boko Haram group"
+                if group is not None and prep.lower_ != "in":
+                    return self._member_of(actor, group, prep.lower_)
                 if mention and mention.entry.kind == "country" and mention.how in (NAME, CAPITAL):
                     note = f"{prep.lower_} {mention.entry.name}"
                     return recoded(actor, mention.entry.code, actor.sector, note)
@@ -189,6 +195,18 @@ class ActorResolver:
                 if place is not None:
                     return recoded(actor, place[1], actor.sector, f"{prep.lower_} {place[0]}")
         return actor
+
+    def _member_of(self, actor: Actor, mention: Mention, prep: str) -> Actor:
+        """A member of a group the knowledge base knows: the group itself, or for a news
+        outlet's people their own sector in the outlet's country."""
+        entry = mention.entry
+        note = f"{prep} {entry.name}"
+        if entry.kind == "outlet":
+            return recoded(actor, entry.country, actor.sector, note)
+        return self._build(
+            actor.text, entry.name, entry.country, entry.sector, entry.group, entry.id,
+            f"{actor.reason}; {note}", code=entry.code,
+        )  # fmt: skip
 
     def _place_named(self, noun: Token, mentions: dict[int, Mention]) -> tuple[str, str] | None:
         """The (place, country) a proper noun not in the knowledge base names, if any."""
@@ -571,6 +589,16 @@ def shared_sector(actors: list[Actor], segments: list[list[Token]], head: Token)
         else actor
         for actor, segment in zip(actors, segments, strict=True)
     ]
+
+
+def _named_group(noun: Token, mentions: dict[int, Mention]) -> Mention | None:
+    """The group a noun names, itself or by the name before it: "Hamas", "the Boko Haram
+    group"."""
+    for token in (noun, *noun.lefts):
+        mention = mentions.get(token.i)
+        if mention is not None and mention.entry.kind in GROUP_KINDS:
+            return mention
+    return None
 
 
 def recoded(actor: Actor, country: str | None, sector: str | None, note: str) -> Actor:

@@ -85,6 +85,9 @@ AGENTLESS_ACTS = [
     # an explosive set off by no one named was set off by unidentified attackers
     ("A landmine killed two soldiers near Gao.", "MLIUAF>MLIMIL:18@MLI"),
     ("Saturday's bombing of a church in Kaduna killed nine.", "NGAUAF>NGAREL:18@NGA"),
+    # the weapon makes unspecified force precise: aerial 195, artillery and tanks 194
+    ("Israeli aircraft struck targets in southern Lebanon.", "ISR>LBN:195@LBN"),
+    ("Syrian tanks attacked the town of Daraya.", "SYRMIL>SYR:194@SYR"),
     # a participle of harm says whom the act before it hit: one event, the act's code
     ("Rebels detonated a landmine near Goma, wounding six soldiers.", "CODREB>CODMIL:183@COD"),
     ("Police fired on a crowd in Kinshasa, killing two men.", "CODCOP>CODCVL:193@COD"),

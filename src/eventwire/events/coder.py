@@ -301,7 +301,7 @@ class EventCoder:
         sources, targets = parties.sources, parties.targets
         if sources:
             scope.earlier.append((match.trigger.i, sources))
-        code = self.effective_code(match.pattern.code, context)
+        code = self.effective_code(self.weapon_code(parties), context)
         mutual = self.is_reciprocal(code) or lemma(match.trigger) in self.cues.mutual_verbs
         if targets or (mutual and len(sources) > 1 and not self.require_source):
             pairs = self.directed_pairs(sources, targets, code, mutual=mutual)
@@ -679,6 +679,19 @@ class EventCoder:
                 outlet = segment_text(phrase_tokens(head))
         return speakers, outlet, found.verb
 
+    def weapon_code(self, parties: Parties) -> str:
+        """Unspecified force (190) made precise by the weapon its doer, means or words
+        name (`weapon_codes` in cues.yaml): "Israeli aircraft struck" is aerial (195)."""
+        match = parties.match
+        if match.pattern.code != UNSPECIFIED_FORCE:
+            return match.pattern.code
+        doc = match.trigger.doc
+        words = [*parties.source_heads[:1], *(doc[i] for i in sorted(match.used))]
+        words += [o for o in [prep_object(match.trigger, ("with",))] if o is not None]
+        words += [c for w in list(words) for c in w.lefts if c.dep_ == "compound"]
+        codes = [self.cues.weapon_codes.get(lemma(w)) for w in words]
+        return next((c for c in codes if c is not None), match.pattern.code)
+
     def effective_code(self, code: str, context: Context) -> str:
         """A planned act is coded as the intent to do it, as the codebook does: 03x to
         cooperate (planning to sign is AGREE, signing is SUPPORT), 13x to use force."""
@@ -723,6 +736,7 @@ class Parties:
     """Set by a rule that finds the reading is no event."""
 
 
+UNSPECIFIED_FORCE = "190"
 PartyRule = Callable[[EventCoder, Parties, SentenceScope], None]
 PARTY_RULES: tuple[tuple[str, PartyRule], ...] = (
     ("explosive_attackers", EventCoder.explosive_attackers),

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from spacy.tokens import Token
 
-from eventwire.datafiles import package_data, read_yaml, word_lists
+from eventwire.datafiles import DataPath, package_data, read_yaml, word_lists
 from eventwire.errors import DataFileError
 
 CUE_LISTS = (
@@ -68,6 +69,7 @@ class Cues:
     people_nouns: frozenset[str]
     explosive_nouns: frozenset[str]
     anaphors: dict[str, str]
+    weapon_codes: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -75,10 +77,18 @@ def load_cues() -> Cues:
     path = package_data("lexicon", "cues.yaml")
     raw = read_yaml(path)
     lists = word_lists(raw, CUE_LISTS, path)
-    if not isinstance(raw.get("anaphors"), dict):
-        raise DataFileError(str(path), None, "missing mapping: anaphors")
-    anaphors = {str(k).lower(): str(v) for k, v in raw["anaphors"].items() if k != "__line__"}
-    return Cues(**lists, anaphors=anaphors)
+    return Cues(
+        **lists,
+        anaphors=_mapping(raw, "anaphors", path),
+        weapon_codes=_mapping(raw, "weapon_codes", path),
+    )
+
+
+def _mapping(raw: dict[str, Any], name: str, path: DataPath) -> dict[str, str]:
+    """A word -> value mapping of `cues.yaml`, words lower-cased."""
+    if not isinstance(raw.get(name), dict):
+        raise DataFileError(str(path), None, f"missing mapping: {name}")
+    return {str(k).lower(): str(v) for k, v in raw[name].items() if k != "__line__"}
 
 
 def lemma(token: Token) -> str:

@@ -86,7 +86,7 @@ AGENTLESS_ACTS = [
     ("A landmine killed two soldiers near Gao.", "MLIUAF>MLIMIL:18@MLI"),
     ("Saturday's bombing of a church in Kaduna killed nine.", "NGAUAF>NGAREL:18@NGA"),
     # the weapon makes unspecified force precise: aerial 195, artillery and tanks 194
-    ("Israeli aircraft struck targets in southern Lebanon.", "ISR>LBN:195@LBN"),
+    ("Israeli aircraft struck targets in southern Lebanon.", "ISRMIL>LBN:195@LBN"),
     ("Syrian tanks attacked the town of Daraya.", "SYRMIL>SYR:194@SYR"),
     # a participle of harm says whom the act before it hit: one event, the act's code
     ("Rebels detonated a landmine near Goma, wounding six soldiers.", "CODREB>CODMIL:183@COD"),
@@ -135,7 +135,7 @@ ONE_CASE_TEXT = [
 CONFLICT_AND_PROTEST_LEXICON = [
     ("Rebels detonated a bomb near the barracks in Bujumbura.", "BDIREB>BDI:18@BDI"),
     ("Militants detonated a car bomb in Mogadishu.", "SOMREB>SOM:18@SOM"),
-    ("Israeli aircraft bombed Hamas positions in Gaza.", "ISR>PSEREB:19@PSE"),
+    ("Israeli aircraft bombed Hamas positions in Gaza.", "ISRMIL>PSEREB:19@PSE"),
     ("Ukrainian drones struck an oil depot in Belgorod.", "UKRMIL>RUS:19@RUS"),
     ("Iraqi forces stormed the militant hideout in Fallujah.", "IRQMIL>IRQ:19@IRQ"),
     ("Colombian soldiers raided a rebel camp.", "COLMIL>---REB:17@-"),

@@ -23,7 +23,7 @@ UNNAMED_ACTORS = [
     ("Militants attacked a police post in Kandahar province overnight.", "AFGREB>AFGCOP:19@AFG"),
     ("Insurgents ambushed a convoy outside Mosul.", "IRQREB>-:18@IRQ"),
     ("Rebels seized the town of Bunia after heavy fighting.", "CODREB>COD:19@COD"),
-    ("Troops fired on demonstrators in Khartoum.", "SDNMIL>SDNOPP:19@SDN"),
+    ("Troops fired on demonstrators in Khartoum.", "SDNMIL>SDNOPP:175@SDN"),
     ("Soldiers arrested six suspects in a raid in Bamako.", "MLIMIL>MLICRM:17@MLI"),
     ("Security forces killed three militants in Srinagar.", "INDCOP>INDREB:19@IND"),
     ("Police arrested 40 protesters in Tehran.", "IRNCOP>IRNOPP:17@IRN"),
@@ -90,7 +90,9 @@ AGENTLESS_ACTS = [
     ("Syrian tanks attacked the town of Daraya.", "SYRMIL>SYR:194@SYR"),
     # a participle of harm says whom the act before it hit: one event, the act's code
     ("Rebels detonated a landmine near Goma, wounding six soldiers.", "CODREB>CODMIL:183@COD"),
-    ("Police fired on a crowd in Kinshasa, killing two men.", "CODCOP>CODCVL:193@COD"),
+    ("Police fired on a crowd in Kinshasa, killing two men.", "CODCOP>CODCVL:175@COD"),
+    # the parties make an act precise: rebels seizing people abduct them
+    ("Rebels captured two soldiers near Goma.", "CODREB>CODMIL:181@COD"),
     # a gerund used as a noun: both parties of "fighting between"
     ("Fighting between Sudanese troops and rebels flared near Nyala.", "SDNMIL>SDNREB:19@SDN"),
     ("Fighting between Sudanese troops and rebels flared near Nyala.", "SDNREB>SDNMIL:19@SDN"),

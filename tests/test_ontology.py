@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.ontology import CodeFacts, load_code_facts, load_ontology
+from eventwire.models import Actor
+from eventwire.ontology import CodeFacts, load_code_facts, load_ontology, load_party_codes
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +77,22 @@ def test_ontology_fact_errors_name_file_and_line(tmp_path, monkeypatch, row, pro
         assert caught.value.line == 2
     finally:
         ontology.load_code_facts.cache_clear()
+
+
+def actor(country: str, sector: str) -> Actor:
+    return Actor(text=sector, code=f"{country}{sector}", country=country, sector=sector)
+
+
+@pytest.mark.parametrize(
+    ("code", "source", "target", "becomes"),
+    [
+        ("193", actor("SDN", "MIL"), actor("SDN", "OPP"), "175"),  # firing on own protesters
+        ("190", actor("SDN", "MIL"), actor("TCD", "CVL"), None),  # another country's people
+        ("190", actor("SDN", "MIL"), actor("SDN", "REB"), None),  # armed rebels: combat
+        ("173", actor("NGA", "REB"), actor("NGA", "EDU"), "181"),  # rebels seizing people
+        ("173", actor("NGA", "COP"), actor("NGA", "EDU"), None),  # police arresting them
+    ],
+)
+def test_ontology_party_codes(code, source, target, becomes) -> None:
+    row = next((r for r in load_party_codes() if r.fits(code, source, target)), None)
+    assert (row.becomes if row else None) == becomes

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from eventwire.datafiles import package_data, read_csv
 from eventwire.errors import DataFileError
+from eventwire.models import Actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,3 +99,60 @@ def load_code_facts() -> CodeFacts:
         facts = (*CODE_COLUMNS, *FLAG_COLUMNS)
         rows[prefix] = {column: row[column] for column in facts if row[column]}
     return CodeFacts(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class PartyCode:
+    """One row of `data/ontology/party_codes.csv`: an act its parties make more precise."""
+
+    prefix: str
+    source_sectors: frozenset[str]
+    target_sectors: frozenset[str]
+    same_country: bool
+    becomes: str
+
+    def fits(self, code: str, source: Actor | None, target: Actor | None) -> bool:
+        """Whether an act of `code` between these parties is the row's act."""
+        return (
+            code.startswith(self.prefix)
+            and _in_sectors(source, self.source_sectors)
+            and _in_sectors(target, self.target_sectors)
+            and (not self.same_country or _one_country(source, target))
+        )
+
+
+def _in_sectors(actor: Actor | None, sectors: frozenset[str]) -> bool:
+    return not sectors or (actor is not None and actor.sector in sectors)
+
+
+def _one_country(source: Actor | None, target: Actor | None) -> bool:
+    countries = {a.country for a in (source, target) if a is not None and a.country}
+    return len(countries) <= 1
+
+
+@lru_cache(maxsize=1)
+def load_party_codes() -> tuple[PartyCode, ...]:
+    """The rows of `data/ontology/party_codes.csv`, every code and flag checked."""
+    path = package_data("ontology", "party_codes.csv")
+    codes = load_ontology()
+    required = ("code", "source_sectors", "target_sectors", "same_country", "becomes")
+    rows = []
+    for line, row in read_csv(path, required=required):
+        if row["becomes"] not in codes:
+            raise DataFileError(str(path), line, f"{row['becomes']!r} is not a CAMEO code")
+        if row["same_country"] not in FLAGS | {""}:
+            raise DataFileError(str(path), line, "same_country must be yes, no or empty")
+        rows.append(
+            PartyCode(
+                prefix=row["code"],
+                source_sectors=_sectors(row["source_sectors"]),
+                target_sectors=_sectors(row["target_sectors"]),
+                same_country=row["same_country"] == "yes",
+                becomes=row["becomes"],
+            )
+        )
+    return tuple(rows)
+
+
+def _sectors(cell: str) -> frozenset[str]:
+    return frozenset(s.strip() for s in cell.split("|") if s.strip())

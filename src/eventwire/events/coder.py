@@ -78,7 +78,7 @@ from eventwire.events.statements import (
 from eventwire.events.stories import StoryTracker, named_actors, paragraphs, story_actors
 from eventwire.models import Actor, Document, Event, Location, Modality
 from eventwire.nlp import dateline_end
-from eventwire.ontology import CameoCode, CodeFacts
+from eventwire.ontology import CameoCode, CodeFacts, load_party_codes
 
 Pair = tuple[Actor | None, Actor | None]
 PAIR = "pair"
@@ -151,6 +151,7 @@ class EventCoder:
         self.cues = cues
         self.ontology = ontology
         self.facts = facts
+        self.party_codes = load_party_codes()
         self.gazetteer = gazetteer
         self.records = RecordBuilder(ontology, gazetteer)
         self.require_source = require_source
@@ -301,7 +302,8 @@ class EventCoder:
         sources, targets = parties.sources, parties.targets
         if sources:
             scope.earlier.append((match.trigger.i, sources))
-        code = self.effective_code(self.weapon_code(parties), context)
+        act = self.weapon_code(parties)
+        code = self.effective_code(act, context)
         mutual = self.is_reciprocal(code) or lemma(match.trigger) in self.cues.mutual_verbs
         if targets or (mutual and len(sources) > 1 and not self.require_source):
             pairs = self.directed_pairs(sources, targets, code, mutual=mutual)
@@ -310,14 +312,22 @@ class EventCoder:
             pairs = self.directed_pairs(sources, places, None, mutual=mutual)
         if not self.is_actorless_act(code, match.trigger):
             pairs = [(s, t) for s, t in pairs if s is not None or t is not None]
-        intended = match.pattern.code if code != match.pattern.code else None
+        intended = act if code != act else None
+        together = mutual and len(sources) > 1  # "clashes between the army and rebels"
         return [
             Reading(
-                match.trigger, match.pattern.origin, match.pattern.pos, code, s, t, context,
-                intended,
+                match.trigger, match.pattern.origin, match.pattern.pos,
+                code if together else self.party_code(code, s, t), s, t, context, intended,
             )
             for s, t in pairs
         ]  # fmt: skip
+
+    def party_code(self, code: str, source: Actor | None, target: Actor | None) -> str:
+        """The code the parties make an act (`ontology/party_codes.csv`): police firing on
+        their own protesters is violent repression (175), rebels seizing people abduct
+        them (181)."""
+        row = next((r for r in self.party_codes if r.fits(code, source, target)), None)
+        return row.becomes if row is not None else code
 
     # -- party rules (`PARTY_RULES`, in order; each fills in or corrects the parties) --
 

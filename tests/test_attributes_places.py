@@ -198,9 +198,9 @@ LOCATIONS = [
     ("Troops massed near the border with Lebanon.", "massed", "Lebanon", "LBN"),
     ("Villages were shelled near the Afghan border.", "shelled", "Afghanistan", "AFG"),
     # the most specific place first: a place noun's own name, even one GeoNames lacks
-    ("Gunmen killed two herders in the Tarmu district of Kano.", "killed", "Tarmu", None),
-    ("A bomb went off in Dalori village near Maiduguri.", "went", "Dalori", None),
-    ("Shells hit the Qadam neighbourhood of Damascus.", "hit", "Qadam", None),
+    ("Gunmen killed two herders in the Tarmu district of Kano.", "killed", "Tarmu", "NGA"),
+    ("A bomb went off in Dalori village near Maiduguri.", "went", "Dalori", "NGA"),
+    ("Shells hit the Qadam neighbourhood of Damascus.", "hit", "Qadam", "SYR"),
     # a country before a place noun qualifies it; the place is named beside it
     ("Rockets hit a US base at Balad overnight.", "hit", "Balad", "IRQ"),
     ("Police arrested ten men in the Mexico state of Sonora.", "arrested", "Sonora", "MEX"),
@@ -212,7 +212,7 @@ LOCATIONS = [
     ("Riots broke out in a Karachi neighbourhood, Lyari, after the vote.", "broke", "Lyari", None),
     ("Soldiers burned homes in Gwoza, near the border.", "burned", "Gwoza", "NGA"),
     # a phrase before the subject sets the scene; the place acted on is more precise
-    ("In Hama province, militants shelled the village of Tal Sufan.", "shelled", "Tal Sufan", None),
+    ("In Hama province, militants shelled the village of Tal Sufan.", "shelled", "Tal Sufan", "SYR"),
     ("In Kunduz, gunmen killed three guards.", "killed", "Kunduz", "AFG"),
     # the place that owns the site of the event
     ("Crowds marched through Nairobi's streets on Monday.", "marched", "Nairobi", "KEN"),

@@ -201,8 +201,24 @@ class Gazetteer:
         for rule in LOCATE_RULES:
             found = getattr(self, rule)(trigger, chain, countries)
             if found is not None:
-                return found, rule
+                return self._with_country(found, trigger.sent, countries), rule
         return None, None
+
+    def _with_country(
+        self, found: Location, sent: Span, countries: Collection[str]
+    ) -> Location:
+        """A place known only by name ("in Hantoukoura in eastern Burkina Faso", "the
+        Tarmu district of Kano") is in the country of the first known place the sentence
+        puts things in, else of the first place it names."""
+        if found.country is not None:
+            return found
+        heads = [token for token, _ in locative_objects(sent)]
+        heads += [entity.root for entity in sent.ents if entity.label_ in NAME_LABELS]
+        for head in heads:
+            near = self.place_at(head, countries)
+            if near is not None and near.country is not None and near.name != found.name:
+                return Location(name=found.name, country=near.country)
+        return found
 
     def attached(self, trigger: Token, chain: list[Token], countries: Collection[str]) -> Loc:
         """A place in the phrases of the event's clause: "killed in Kabul"."""
@@ -461,7 +477,8 @@ class Gazetteer:
             return found
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
-                found = next(self._places_of(child, countries), None) or named_of(child)
+                found = next(self._places_of(child, countries), None)
+                found = found or self._in_demonym_country(named_of(child), noun)
             elif child.dep_ == "prep" and child.lower_ in WORDS.border_preps:
                 if noun.lower_ in WORDS.border_nouns:
                     found = next(self._places_of(child, countries), None)
@@ -504,6 +521,14 @@ class Gazetteer:
             written = noun.doc[own.start : noun.i + 1].text
             return Location(name=written, country=found.country)
         return found
+
+    def _in_demonym_country(self, found: Location | None, noun: Token) -> Location | None:
+        """ "the southern Philippine province of Maguindanao": a place known only by name
+        is in the country its place noun's adjective names."""
+        country = self._demonym_country(noun) if found is not None else None
+        if found is None or country is None:
+            return found
+        return Location(name=found.name, country=country.country)
 
     def _capital_of(self, noun: Token, countries: Collection[str]) -> Location | None:
         """ "the Ukrainian capital", or the bare "the capital" in a story about one country

@@ -212,7 +212,12 @@ LOCATIONS = [
     ("Riots broke out in a Karachi neighbourhood, Lyari, after the vote.", "broke", "Lyari", None),
     ("Soldiers burned homes in Gwoza, near the border.", "burned", "Gwoza", "NGA"),
     # a phrase before the subject sets the scene; the place acted on is more precise
-    ("In Hama province, militants shelled the village of Tal Sufan.", "shelled", "Tal Sufan", "SYR"),
+    (
+        "In Hama province, militants shelled the village of Tal Sufan.",
+        "shelled",
+        "Tal Sufan",
+        "SYR",
+    ),
     ("In Kunduz, gunmen killed three guards.", "killed", "Kunduz", "AFG"),
     # the place that owns the site of the event
     ("Crowds marched through Nairobi's streets on Monday.", "marched", "Nairobi", "KEN"),

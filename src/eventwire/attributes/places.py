@@ -204,9 +204,7 @@ class Gazetteer:
                 return self._with_country(found, trigger.sent, countries), rule
         return None, None
 
-    def _with_country(
-        self, found: Location, sent: Span, countries: Collection[str]
-    ) -> Location:
+    def _with_country(self, found: Location, sent: Span, countries: Collection[str]) -> Location:
         """A place known only by name ("in Hantoukoura in eastern Burkina Faso", "the
         Tarmu district of Kano") is in the country of the first known place the sentence
         puts things in, else of the first place it names."""

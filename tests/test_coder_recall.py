@@ -93,6 +93,7 @@ AGENTLESS_ACTS = [
     ("Police fired on a crowd in Kinshasa, killing two men.", "CODCOP>CODCVL:175@COD"),
     # the parties make an act precise: rebels seizing people abduct them
     ("Rebels captured two soldiers near Goma.", "CODREB>CODMIL:181@COD"),
+    ("Dock workers in Durban extended their strike on Monday.", "ZAFLAB>-:143@ZAF"),
     # a gerund used as a noun: both parties of "fighting between"
     ("Fighting between Sudanese troops and rebels flared near Nyala.", "SDNMIL>SDNREB:19@SDN"),
     ("Fighting between Sudanese troops and rebels flared near Nyala.", "SDNREB>SDNMIL:19@SDN"),

@@ -94,5 +94,5 @@ def actor(country: str, sector: str) -> Actor:
     ],
 )
 def test_ontology_party_codes(code, source, target, becomes) -> None:
-    row = next((r for r in load_party_codes() if r.fits(code, source, target)), None)
+    row = next((r for r in load_party_codes() if r.fits(code, source, target, "shoot")), None)
     assert (row.becomes if row else None) == becomes

@@ -109,12 +109,15 @@ class PartyCode:
     source_sectors: frozenset[str]
     target_sectors: frozenset[str]
     same_country: bool
+    triggers: frozenset[str]
     becomes: str
 
-    def fits(self, code: str, source: Actor | None, target: Actor | None) -> bool:
-        """Whether an act of `code` between these parties is the row's act."""
+    def fits(self, code: str, source: Actor | None, target: Actor | None, trigger: str) -> bool:
+        """Whether an act of `code` told by the `trigger` lemma between these parties is
+        the row's act."""
         return (
             code.startswith(self.prefix)
+            and (not self.triggers or trigger in self.triggers)
             and _in_sectors(source, self.source_sectors)
             and _in_sectors(target, self.target_sectors)
             and (not self.same_country or _one_country(source, target))
@@ -135,7 +138,7 @@ def load_party_codes() -> tuple[PartyCode, ...]:
     """The rows of `data/ontology/party_codes.csv`, every code and flag checked."""
     path = package_data("ontology", "party_codes.csv")
     codes = load_ontology()
-    required = ("code", "source_sectors", "target_sectors", "same_country", "becomes")
+    required = ("code", "source_sectors", "target_sectors", "same_country", "trigger", "becomes")
     rows = []
     for line, row in read_csv(path, required=required):
         if row["becomes"] not in codes:
@@ -148,6 +151,7 @@ def load_party_codes() -> tuple[PartyCode, ...]:
                 source_sectors=_sectors(row["source_sectors"]),
                 target_sectors=_sectors(row["target_sectors"]),
                 same_country=row["same_country"] == "yes",
+                triggers=_sectors(row["trigger"].lower()),
                 becomes=row["becomes"],
             )
         )
@@ -155,4 +159,5 @@ def load_party_codes() -> tuple[PartyCode, ...]:
 
 
 def _sectors(cell: str) -> frozenset[str]:
+    """The `|`-separated values of a cell."""
     return frozenset(s.strip() for s in cell.split("|") if s.strip())

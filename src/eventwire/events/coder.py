@@ -317,16 +317,20 @@ class EventCoder:
         return [
             Reading(
                 match.trigger, match.pattern.origin, match.pattern.pos,
-                code if together else self.party_code(code, s, t), s, t, context, intended,
+                code if together else self.party_code(code, s, t, match.trigger),
+                s, t, context, intended,
             )
             for s, t in pairs
         ]  # fmt: skip
 
-    def party_code(self, code: str, source: Actor | None, target: Actor | None) -> str:
+    def party_code(
+        self, code: str, source: Actor | None, target: Actor | None, trigger: Token
+    ) -> str:
         """The code the parties make an act (`ontology/party_codes.csv`): police firing on
         their own protesters is violent repression (175), rebels seizing people abduct
-        them (181)."""
-        row = next((r for r in self.party_codes if r.fits(code, source, target)), None)
+        them (181), workers on strike strike for labour (143)."""
+        word = lemma(trigger)
+        row = next((r for r in self.party_codes if r.fits(code, source, target, word)), None)
         return row.becomes if row is not None else code
 
     # -- party rules (`PARTY_RULES`, in order; each fills in or corrects the parties) --

@@ -141,7 +141,7 @@ CONFLICT_AND_PROTEST_LEXICON = [
     ("Israeli aircraft bombed Hamas positions in Gaza.", "ISRMIL>PSEREB:19@PSE"),
     ("Ukrainian drones struck an oil depot in Belgorod.", "UKRMIL>RUS:19@RUS"),
     ("Iraqi forces stormed the militant hideout in Fallujah.", "IRQMIL>IRQ:19@IRQ"),
-    ("Colombian soldiers raided a rebel camp.", "COLMIL>---REB:17@-"),
+    ("Colombian soldiers raided a rebel camp.", "COLMIL>---REB:19@-"),
     ("Al-Shabaab fighters ambushed Ethiopian troops.", "SOMREB>ETHMIL:18@-"),
     ("Islamic State militants beheaded a Japanese hostage.", "IMGISI>JPNCVL:18@-"),
     ("Iran executed a British-Iranian national.", "IRN>-:17@-"),

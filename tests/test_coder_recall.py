@@ -253,3 +253,25 @@ def test_recall_tables_hold_at_least_150_sentences() -> None:
 def test_recall_codes_the_event(text: str, spec: str) -> None:
     events = code_text(text, date=DATE)
     assert any(matches(e, spec) for e in events), [describe(e) for e in events]
+
+
+# Sentences that report no political event, though their words are those of one.
+NOT_EVENTS = [
+    "An earthquake killed 300 people in Nepal.",  # a disaster
+    "Twelve people were killed in a bus crash near Lahore.",  # an accident
+    "Floods killed dozens of villagers in Assam.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_recall_no_event(text: str) -> None:
+    assert [describe(e) for e in code_text(text, date=DATE)] == []
+
+
+@pytest.mark.model
+def test_recall_description_is_no_act() -> None:
+    """ "Men convicted of trafficking": the conviction describes them, the hanging is the
+    act."""
+    events = code_text("Iran hanged two men convicted of drug trafficking.", date=DATE)
+    assert [e.trigger.text for e in events] == ["hanged"]

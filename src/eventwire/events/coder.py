@@ -247,7 +247,7 @@ class EventCoder:
         for match in sorted(matches, key=lambda m: m.pattern.pos != "verb"):
             if match.trigger.i in absorbed or self.is_role_noun(match):
                 continue
-            if self.is_description(match):
+            if self.is_description(match) or self.is_disaster(match):
                 continue
             readings.extend(self.read_match(match, scope, triggers, absorbed))
         return readings
@@ -259,11 +259,23 @@ class EventCoder:
         return named and self.gazetteer.lookup(head.text) is None
 
     def is_description(self, match: Match) -> bool:
-        """ "Gunmen armed with rifles", "troops backed by air strikes": a participle that
-        describes a noun tells who the actors are, not an act of cooperation."""
+        """ "Gunmen armed with rifles", "troops backed by air strikes", "two men
+        convicted of trafficking": a participle that describes a noun tells who the actors
+        are, not an act; only violence told so is one ("civilians killed in the raid")."""
         trigger = match.trigger
         described = trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN"
-        return described and self.ontology[match.pattern.code].quad_class in (1, 2)
+        return described and self.ontology[match.pattern.code].quad_class != 4
+
+    def is_disaster(self, match: Match) -> bool:
+        """ "An earthquake killed 300", "were killed in a bus crash": harm done by a
+        disaster or an accident (`disaster_nouns`) is no political event."""
+        trigger = match.trigger
+        if self.ontology[match.pattern.code].quad_class != 4:
+            return False
+        causes = [verb_subject(trigger)]
+        if is_passive(trigger):
+            causes += [prep_object(trigger, ("in", "by"))]
+        return any(c is not None and lemma(c) in self.cues.disaster_nouns for c in causes)
 
     def is_role_noun(self, match: Match) -> bool:
         """`peacekeepers`, `protesters`, `a suicide bomber`: nouns that name actors, not

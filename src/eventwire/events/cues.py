@@ -20,6 +20,7 @@ CUE_LISTS = (
     "quantity_nouns",
     "people_nouns",
     "explosive_nouns",
+    "disaster_nouns",
     "plan_verbs",
     "modal_verbs",
     "future_auxiliaries",
@@ -68,6 +69,7 @@ class Cues:
     quantity_nouns: frozenset[str]
     people_nouns: frozenset[str]
     explosive_nouns: frozenset[str]
+    disaster_nouns: frozenset[str]
     anaphors: dict[str, str]
     weapon_codes: dict[str, str]
 

@@ -61,7 +61,7 @@ AGENTLESS_ACTS = [
     ("A prominent activist was abducted in Harare.", "->ZWEOPP:18@ZWE"),
     ("Several houses were torched in Rakhine.", "->MMR:17@MMR"),
     ("A bomb went off in a crowded bus in Quetta.", "PAKUAF>-:18@PAK"),
-    ("Two rockets were fired at the airport in Erbil.", "->-:19@IRQ"),
+    ("Two rockets were fired at the airport in Erbil.", "->IRQ:19@IRQ"),
     ("Twelve people died in clashes in Tripoli.", "->LBY:19@LBY"),
     ("A blast ripped through a market in Kabul, killing 20 people.", "AFGUAF>AFGCVL:18@AFG"),
     ("An explosion killed four soldiers in the Sinai.", "EGYUAF>EGYMIL:18@EGY"),

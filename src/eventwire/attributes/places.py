@@ -274,6 +274,13 @@ class Gazetteer:
             return self._place_noun(token, countries)  # "Shaffa village", "a US base at X"
         return found
 
+    def place_of(self, noun: Token, countries: Collection[str] = ()) -> Location | None:
+        """The place a noun names, or the place its own phrase puts it in: "Kharkiv",
+        "targets in the Gaza Strip"."""
+        return self.place_at(noun, countries) or self._attached_place(
+            noun, countries, fronted=False
+        )
+
     def _attached_place(
         self, token: Token, countries: Collection[str], *, fronted: bool
     ) -> Location | None:

@@ -366,7 +366,8 @@ class EventCoder:
     def place_targeted(self, parties: Parties, scope: SentenceScope) -> None:
         """ "Shelled Idlib": the country of a place acted on is the target."""
         if not parties.targets and parties.target_heads:
-            parties.targets = self.place_country(parties.target_heads[0], parties.sources)
+            head = parties.target_heads[0]
+            parties.targets = self.place_country(head, parties.sources, phrase=True)
 
     def they_both(self, parties: Parties, scope: SentenceScope) -> None:
         """ "X met Y. They discussed trade": see `both_parties`."""
@@ -560,11 +561,18 @@ class EventCoder:
             reason=f"{why} {name}",
         )
 
-    def place_country(self, place: Token, sources: list[Actor]) -> list[Actor]:
-        """The country a named place is in, as an actor: shelling Idlib targets Syria."""
+    def place_country(
+        self, place: Token, sources: list[Actor], *, phrase: bool = False
+    ) -> list[Actor]:
+        """The country a named place is in, as an actor: shelling Idlib targets Syria;
+        with `phrase`, also the place of the noun's own phrase ("struck targets in Gaza")."""
         if not any(t.pos_ == "PROPN" for t in place.subtree):
             return []  # "the city of Kharkiv" names a place, "the capital" alone does not
-        location = self.gazetteer.place_at(place, [a.country for a in sources if a.country])
+        countries = [a.country for a in sources if a.country]
+        if phrase and not place.like_num and not self.names_people(place):
+            location = self.gazetteer.place_of(place, countries)  # not "arrested 12 in X"
+        else:
+            location = self.gazetteer.place_at(place, countries)
         if location is None or location.country is None:
             return []
         why = f"the place {location.name} is in"

@@ -184,7 +184,7 @@ INTENTIONS = [
     ("North Korea will launch a military strike on South Korea.", "PRK>KOR:138/planned@-"),
     ("Turkey plans to attack Kurdish militants in Syria.", "TUR>SYRREB:138/planned@SYR"),
     ("France promised to release the detained Iranian diplomats.", "FRA>IRNGOV:0353@-"),
-    ("The two leaders will meet in Geneva.", "->CHE:036/planned@CHE"),
+    ("Kenyan officials will meet in Geneva.", "KENGOV>CHE:036/planned@CHE"),
     ("Qatar offered to host talks between the Taliban and the United States.", "QAT>-:036@-"),
     ("China is expected to hold naval drills near Taiwan.", "CHN>TWN:138/planned@TWN"),
     ("Britain will provide military aid to Ukraine.", "GBR>UKR:0332/planned@-"),

@@ -364,7 +364,11 @@ class EventCoder:
             parties.sources = [bombers(device)]
 
     def place_targeted(self, parties: Parties, scope: SentenceScope) -> None:
-        """ "Shelled Idlib": the country of a place acted on is the target."""
+        """ "Shelled Idlib": the country of a place acted on is the target; a peaceful
+        act no one is named doing has none ("took to the streets of Nairobi")."""
+        code = parties.match.pattern.code
+        if not parties.sources and self.ontology[code].quad_class != 4:
+            return
         if not parties.targets and parties.target_heads:
             head = parties.target_heads[0]
             parties.targets = self.place_country(head, parties.sources, phrase=True)
@@ -406,7 +410,11 @@ class EventCoder:
         return []
 
     def meeting_place(self, parties: Parties, code: str, scope: SentenceScope) -> list[Actor]:
-        """PETRARCH makes the place of a meeting its target: "met in Zurich"."""
+        """PETRARCH makes the place of a meeting its target: "met in Zurich". Violence no
+        one is named doing hits the place ("houses were torched in Rakhine"); other acts
+        need a doer ("runners took to the streets of Nairobi")."""
+        if not parties.sources and self.ontology[code].quad_class != 4:
+            return []
         return self.place_as_target(parties.match.trigger, parties.sources, code, scope)
 
     def protesters_government(

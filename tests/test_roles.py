@@ -35,6 +35,7 @@ SUBJECTS = [
     ("relative head", "It was the army's role to liberate the city.", "liberate", "role"),
     ("prepositional clause", "Turkey accused Greece of violating it.", "violating", "Greece"),
     ("participle head", "Troops patrolling the border were attacked.", "patrolling", "Troops"),
+    ("participle head", "Police beat men protesting against the tax.", "protesting", "men"),
 ]  # fmt: skip
 
 

@@ -152,8 +152,9 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
     # "the army's duty to liberate the city": an infinitive relative's noun
     SubjectRule("relative head", _dep_is("relcl"), lambda v, d: v.head),
     SubjectRule("prepositional clause", _dep_is("pcomp"), _charged_or_governor),
-    # "troops patrolling the border": the noun does it
-    SubjectRule("participle head", lambda v: v.dep_ == "acl" and child(v, "dobj") is not None,
+    # "troops patrolling the border", "men protesting against the tax": the noun does it
+    SubjectRule("participle head",
+                lambda v: v.dep_ == "acl" and (v.tag_ == "VBG" or child(v, "dobj") is not None),
                 lambda v, d: v.head),
 )  # fmt: skip
 """How a verb's subject is found, in order; `tests/test_roles.py` has a case for each."""

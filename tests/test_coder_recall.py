@@ -94,6 +94,8 @@ AGENTLESS_ACTS = [
     # the parties make an act precise: rebels seizing people abduct them
     ("Rebels captured two soldiers near Goma.", "CODREB>CODMIL:181@COD"),
     ("Dock workers in Durban extended their strike on Monday.", "ZAFLAB>-:143@ZAF"),
+    # a crowd counted of a nation is its people, not its state
+    ("Thousands of Lebanese marched in Beirut.", "LBNCVL>LBN:141@LBN"),
     # a gerund used as a noun: both parties of "fighting between"
     ("Fighting between Sudanese troops and rebels flared near Nyala.", "SDNMIL>SDNREB:19@SDN"),
     ("Fighting between Sudanese troops and rebels flared near Nyala.", "SDNREB>SDNMIL:19@SDN"),

@@ -48,6 +48,7 @@ from eventwire.events.parties import (
     domestic_authority,
     is_unplaced,
     of_shared_country,
+    people_of,
     placed_in,
 )
 from eventwire.events.records import RecordBuilder, SentenceScope
@@ -592,7 +593,8 @@ class EventCoder:
     ) -> list[Actor]:
         """The actors of the first phrase that names any; pronouns and "the group" or
         "the country" point back."""
-        for head in (counted(h, self.cues.quantity_nouns) for h in heads):
+        for phrase in heads:
+            head = counted(phrase, self.cues.quantity_nouns)
             kind = self.anaphor_kind(head)
             if head.lower_ in PRONOUNS or is_first_person(head) or kind is not None:
                 antecedent = self.antecedent(head, scope, context, kind=kind)
@@ -605,6 +607,8 @@ class EventCoder:
                 if not self.is_outlet(a)
             ]
             if actors:
+                if head is not phrase and head.i != phrase.i:
+                    actors = [people_of(a) for a in actors]  # "thousands of Lebanese"
                 self.remember_people(head, actors, scope.people)
                 return self.owned(head, actors, scope, context)
             if head.pos_ == "PROPN" and head.text in scope.people:

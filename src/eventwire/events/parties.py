@@ -7,6 +7,7 @@ placing, and say which parties count as acting on themselves.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection
 
 from spacy.tokens import Token
@@ -69,6 +70,15 @@ def civilians(head: Token) -> Actor:
     no country yet: the event's place or story gives them one."""
     text = segment_text(phrase_tokens(head))
     return Actor(text=text, name=None, code="---CVL", sector="CVL", reason="people in general")
+
+
+def people_of(actor: Actor) -> Actor:
+    """A crowd counted of a nation ("thousands of Lebanese") is its people (CVL), not its
+    state; a crowd of anyone else keeps its own sector."""
+    if actor.code != actor.country or actor.country is None:
+        return actor
+    code = f"{actor.country}CVL"
+    return dataclasses.replace(actor, code=code, sector="CVL", reason=f"{actor.reason}; counted")
 
 
 def bombers(head: Token) -> Actor:

@@ -94,6 +94,8 @@ AGENTLESS_ACTS = [
     # the parties make an act precise: rebels seizing people abduct them
     ("Rebels captured two soldiers near Goma.", "CODREB>CODMIL:181@COD"),
     ("Dock workers in Durban extended their strike on Monday.", "ZAFLAB>-:143@ZAF"),
+    # an event noun that a relative clause says did harm: "the blast, which killed"
+    ("Nobody has owned up to the blast, which killed six people in Kabul.", "AFGUAF>AFGCVL:18@AFG"),
     # a crowd counted of a nation is its people, not its state
     ("Thousands of Lebanese marched in Beirut.", "LBNCVL>LBN:141@LBN"),
     # a gerund used as a noun: both parties of "fighting between"

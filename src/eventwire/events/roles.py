@@ -92,7 +92,7 @@ def subject_by_rule(verb: Token, depth: int = 0) -> tuple[Token | None, str | No
 def _own_subject(verb: Token, depth: int) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     subject = subjects[-1]  # misparsed "group al-Shabab": the name
-    if subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+    if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
         return verb.head
     return subject
 
@@ -125,6 +125,7 @@ def _dep_is(*deps: str) -> Callable[[Token], bool]:
     return lambda verb: verb.dep_ in deps
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 MAX_SUBJECT_DEPTH = 3
 """How far up a chain of controlling verbs a subject is looked for."""
 LOCAL_RULES = frozenset({"passive agent", "own subject"})
@@ -256,6 +257,8 @@ def merged_noun(verb: Token, nouns: dict[int, Match]) -> Match | None:
     subject = child(verb, *SUBJECT_DEPS)
     if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBG":
         subject = child(verb.head, *SUBJECT_DEPS)  # "a bomb exploded, killing five"
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        subject = verb.head  # "the blast, which killed nine"
     if subject is not None and subject.i in nouns and not is_infinitive(verb):
         return nouns[subject.i]
     if verb.dep_ == "acl" and verb.head.i in nouns:

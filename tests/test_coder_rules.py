@@ -56,7 +56,7 @@ def test_coder_rules_names_are_the_settings() -> None:
 
 def test_coder_rules_every_rule_has_a_case() -> None:
     tested = {rule for rule, *_ in RULES}
-    assert tested | {"strict_dyad"} == set(CODER_RULES)  # strict_dyad: require_source
+    assert tested | {"strict_dyad"} == set(CODER_RULES)  # strict_dyad: below
 
 
 @pytest.mark.model
@@ -71,3 +71,14 @@ def test_coder_rules_switch_off(rule: str, text: str, with_rule: str, without: s
 def test_coder_rules_unknown_name_is_refused() -> None:
     with pytest.raises(ValueError, match="no such coder rule: nonsense"):
         Settings.from_overrides(rules_off=("nonsense",))
+
+
+@pytest.mark.model
+def test_coder_rules_strict_dyad_is_petrarchs_gate() -> None:
+    """Under `require_source`, an act whose parties have no country is dropped, unless
+    the gate is switched off."""
+    text = "Insurgents killed five villagers."
+    strict = Settings.from_overrides(require_source=True)
+    assert dyads(text, strict) == set()
+    ungated = Settings.from_overrides(require_source=True, rules_off=("strict_dyad",))
+    assert dyads(text, ungated) == {"---REB>---CVL:19"}

@@ -118,13 +118,13 @@ class PartyCode:
         return (
             code.startswith(self.prefix)
             and (not self.triggers or trigger in self.triggers)
-            and _in_sectors(source, self.source_sectors)
-            and _in_sectors(target, self.target_sectors)
+            and _in_cell_values(source, self.source_sectors)
+            and _in_cell_values(target, self.target_sectors)
             and (not self.same_country or _one_country(source, target))
         )
 
 
-def _in_sectors(actor: Actor | None, sectors: frozenset[str]) -> bool:
+def _in_cell_values(actor: Actor | None, sectors: frozenset[str]) -> bool:
     return not sectors or (actor is not None and actor.sector in sectors)
 
 
@@ -148,16 +148,16 @@ def load_party_codes() -> tuple[PartyCode, ...]:
         rows.append(
             PartyCode(
                 prefix=row["code"],
-                source_sectors=_sectors(row["source_sectors"]),
-                target_sectors=_sectors(row["target_sectors"]),
+                source_sectors=_cell_values(row["source_sectors"]),
+                target_sectors=_cell_values(row["target_sectors"]),
                 same_country=row["same_country"] == "yes",
-                triggers=_sectors(row["trigger"].lower()),
+                triggers=_cell_values(row["trigger"].lower()),
                 becomes=row["becomes"],
             )
         )
     return tuple(rows)
 
 
-def _sectors(cell: str) -> frozenset[str]:
+def _cell_values(cell: str) -> frozenset[str]:
     """The `|`-separated values of a cell."""
     return frozenset(s.strip() for s in cell.split("|") if s.strip())

@@ -15,7 +15,7 @@ from eventwire.events.lexicon import load_lexicon
 from eventwire.models import Document, Event
 from eventwire.nlp import load_pipeline
 from eventwire.nlp.truecase import Truecaser, needs_case
-from eventwire.ontology import load_code_facts, load_ontology
+from eventwire.ontology import load_code_facts, load_ontology, load_party_codes
 from eventwire.settings import Settings
 
 
@@ -38,6 +38,7 @@ def build_coder(settings: Settings) -> EventCoder:
         cues=load_cues(),
         ontology=load_ontology(),
         facts=load_code_facts(),
+        party_codes=load_party_codes(),
         gazetteer=Gazetteer.load(),
         require_source=settings.require_source,
         require_target=settings.require_target,

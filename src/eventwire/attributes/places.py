@@ -190,19 +190,23 @@ class Gazetteer:
         (ISO alpha-3, from the story's actors) breaks ties and says whose capital "the
         capital" is; `dateline` is the story's dateline place (`dateline_place`), the last
         resort."""
-        found, _ = self.locate_with_rule(trigger, countries=countries)
-        return found if found is not None else dateline
+        return self.locate_with_rule(trigger, countries=countries, dateline=dateline)[0]
 
     def locate_with_rule(
-        self, trigger: Token, *, countries: Collection[str] = ()
+        self,
+        trigger: Token,
+        *,
+        countries: Collection[str] = (),
+        dateline: Location | None = None,
     ) -> tuple[Location | None, str | None]:
-        """The event's location and the name of the rule of `LOCATE_RULES` that found it."""
+        """The event's location (as `locate`) and the name of the rule of `LOCATE_RULES`
+        that found it, or "dateline"."""
         chain = [*clause_chain(trigger), *coordinated_verbs(trigger), *adverbial_clauses(trigger)]
         for rule in LOCATE_RULES:
             found = getattr(self, rule)(trigger, chain, countries)
             if found is not None:
                 return self._with_country(found, trigger.sent, countries), rule
-        return None, None
+        return (dateline, "dateline") if dateline is not None else (None, None)
 
     def _with_country(self, found: Location, sent: Span, countries: Collection[str]) -> Location:
         """A place known only by name ("in Hantoukoura in eastern Burkina Faso", "the

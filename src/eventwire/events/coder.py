@@ -79,7 +79,7 @@ from eventwire.events.statements import (
 from eventwire.events.stories import StoryTracker, named_actors, paragraphs, story_actors
 from eventwire.models import Actor, Document, Event, Location, Modality
 from eventwire.nlp import dateline_end
-from eventwire.ontology import CameoCode, CodeFacts, load_party_codes
+from eventwire.ontology import CameoCode, CodeFacts, PartyCode
 
 Pair = tuple[Actor | None, Actor | None]
 PAIR = "pair"
@@ -142,6 +142,7 @@ class EventCoder:
         cues: Cues,
         ontology: dict[str, CameoCode],
         facts: CodeFacts,
+        party_codes: tuple[PartyCode, ...],
         gazetteer: Gazetteer,
         require_source: bool = True,
         require_target: bool = True,
@@ -152,7 +153,7 @@ class EventCoder:
         self.cues = cues
         self.ontology = ontology
         self.facts = facts
-        self.party_codes = load_party_codes()
+        self.party_codes = party_codes
         self.gazetteer = gazetteer
         self.records = RecordBuilder(ontology, gazetteer)
         self.require_source = require_source
@@ -265,13 +266,13 @@ class EventCoder:
         are, not an act; only violence told so is one ("civilians killed in the raid")."""
         trigger = match.trigger
         described = trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN"
-        return described and self.ontology[match.pattern.code].quad_class != 4
+        return described and not self.is_violent(match.pattern.code)
 
     def is_disaster(self, match: Match) -> bool:
         """ "An earthquake killed 300", "were killed in a bus crash": harm done by a
         disaster or an accident (`disaster_nouns`) is no political event."""
         trigger = match.trigger
-        if self.ontology[match.pattern.code].quad_class != 4:
+        if not self.is_violent(match.pattern.code):
             return False
         causes = [verb_subject(trigger)]
         if is_passive(trigger):
@@ -352,23 +353,19 @@ class EventCoder:
         """ "A car bomb killed 12", "a blast hit the market": an explosive that no one the
         text names set off was set off by unnamed attackers. Not under PETRARCH's rules,
         and not shelling or air strikes: armies do those."""
-        match = parties.match
         if parties.sources or self.require_source:
             return
-        if self.ontology[match.pattern.code].quad_class != 4:
+        if not self.is_violent(parties.match.pattern.code):
             return
-        doc = match.trigger.doc
-        heads = parties.source_heads[:1]
-        words = [*heads, *(doc[i] for i in sorted(match.used))]  # "a car bomb killed"
+        words = act_words(parties)
         device = next((w for w in words if lemma(w) in self.cues.explosive_nouns), None)
         if device is not None:
             parties.sources = [bombers(device)]
 
     def place_targeted(self, parties: Parties, scope: SentenceScope) -> None:
-        """ "Shelled Idlib": the country of a place acted on is the target; a peaceful
-        act no one is named doing has none ("took to the streets of Nairobi")."""
-        code = parties.match.pattern.code
-        if not parties.sources and self.ontology[code].quad_class != 4:
+        """ "Shelled Idlib": the country of a place acted on is the target (not for a
+        peaceful act with no doer: `wants_doer`)."""
+        if self.wants_doer(parties, parties.match.pattern.code):
             return
         if not parties.targets and parties.target_heads:
             head = parties.target_heads[0]
@@ -411,10 +408,9 @@ class EventCoder:
         return []
 
     def meeting_place(self, parties: Parties, code: str, scope: SentenceScope) -> list[Actor]:
-        """PETRARCH makes the place of a meeting its target: "met in Zurich". Violence no
-        one is named doing hits the place ("houses were torched in Rakhine"); other acts
-        need a doer ("runners took to the streets of Nairobi")."""
-        if not parties.sources and self.ontology[code].quad_class != 4:
+        """PETRARCH makes the place of a meeting its target: "met in Zurich" (not for a
+        peaceful act with no doer: `wants_doer`)."""
+        if self.wants_doer(parties, code):
             return []
         return self.place_as_target(parties.match.trigger, parties.sources, code, scope)
 
@@ -423,13 +419,22 @@ class EventCoder:
     ) -> list[Actor]:
         return self.own_government(parties.sources, code)
 
+    def is_violent(self, code: str) -> bool:
+        """Material conflict (quad class 4): the acts that may lack a named doer."""
+        return self.ontology[code].quad_class == 4
+
+    def wants_doer(self, parties: Parties, code: str) -> bool:
+        """A peaceful act no one is named doing takes no target from a place ("runners
+        took to the streets of Nairobi"); violence does ("houses were torched in Rakhine")."""
+        return not parties.sources and not self.is_violent(code)
+
     def is_actorless_act(self, code: str, trigger: Token) -> bool:
         """Violence told by a clause is an event even when the text names neither side
         ("a bomb was detonated in the market", "he was shot"): an analyst counting
         attacks wants it. Other acts need someone who did it or had it done to them,
         and so does a participle used as an adjective ("damaged ties")."""
         told = trigger.pos_ != "VERB" or trigger.dep_ not in ("amod", "compound")
-        return not self.require_source and self.ontology[code].quad_class == 4 and told
+        return not self.require_source and self.is_violent(code) and told
 
     def is_strict_dyad(self, sources: list[Actor], targets: list[Actor]) -> bool:
         """PETRARCH's rule, for `require_source`: a source is named, and some party is
@@ -455,7 +460,7 @@ class EventCoder:
             for i, m in triggers.items()
             if m.pattern.pos == "noun" and not self.is_role_noun(m)  # "a suicide bomber killed"
         }
-        violent = self.ontology[match.pattern.code].quad_class == 4
+        violent = self.is_violent(match.pattern.code)
         people = [o for o in pattern_objects(match) if violent and self.names_people(o)]
         noun = merged_noun(match.trigger, nouns) or same_act_object(match, nouns)
         if noun is not None:
@@ -607,7 +612,7 @@ class EventCoder:
                 if not self.is_outlet(a)
             ]
             if actors:
-                if head is not phrase and head.i != phrase.i:
+                if head.i != phrase.i:
                     actors = [people_of(a) for a in actors]  # "thousands of Lebanese"
                 self.remember_people(head, actors, scope.people)
                 return self.owned(head, actors, scope, context)
@@ -731,8 +736,7 @@ class EventCoder:
         match = parties.match
         if match.pattern.code != UNSPECIFIED_FORCE:
             return match.pattern.code
-        doc = match.trigger.doc
-        words = [*parties.source_heads[:1], *(doc[i] for i in sorted(match.used))]
+        words = act_words(parties)
         words += [o for o in [prep_object(match.trigger, ("with",))] if o is not None]
         words += [c for w in list(words) for c in w.lefts if c.dep_ == "compound"]
         codes = [self.cues.weapon_codes.get(lemma(w)) for w in words]
@@ -780,6 +784,13 @@ class Parties:
     targets: list[Actor]
     dropped: bool = False
     """Set by a rule that finds the reading is no event."""
+
+
+def act_words(parties: Parties) -> list[Token]:
+    """The words that tell how an act was done: its doer's phrase and the pattern's own
+    words ("a car bomb killed", "Israeli aircraft struck")."""
+    doc = parties.match.trigger.doc
+    return [*parties.source_heads[:1], *(doc[i] for i in sorted(parties.match.used))]
 
 
 UNSPECIFIED_FORCE = "190"

@@ -78,9 +78,9 @@ class RecordBuilder:
         key = (reading.trigger.i, planned, countries)
         if key not in scope.attributes:
             date, basis = event_date(reading.trigger, scope.day, planned=planned)
-            location, rule = self.gazetteer.locate_with_rule(reading.trigger, countries=countries)
-            if location is None and scope.dateline is not None:
-                location, rule = scope.dateline, "dateline"
+            location, rule = self.gazetteer.locate_with_rule(
+                reading.trigger, countries=countries, dateline=scope.dateline
+            )
             casualties = count_casualties(reading.trigger)
             scope.attributes[key] = Attributes(date, basis, location, rule, casualties)
         return scope.attributes[key]

@@ -226,6 +226,26 @@ LOCATIONS = [
     ("Six were killed in Oued Bouzid when gunmen attacked.", "killed", "Oued Bouzid", None),
     ("Hundreds protested outside City Hall in Chicago.", "protested", "Chicago", "USA"),
     ("A bomb went off at Terminal 2 in Lagos.", "went", "Lagos", "NGA"),
+    # the place the trigger itself acts on comes before the phrases around it
+    ("Rebels stormed Tal Hadid in eastern Aleppo.", "stormed", "Tal Hadid", "SYR"),
+    (
+        "Jets bombed the city of Idlib as fighting raged near Saraqib.",
+        "bombed",
+        "Idlib province",
+        "SYR",
+    ),
+    # a verb of territory acts on a place whatever the tagger says, a country too
+    ("Police patrolled Katmandu after the curfew was lifted.", "patrolled", "Kathmandu", "NPL"),
+    ("Turkish troops entered Syria at dawn.", "entered", "Syria", "SYR"),
+    # "the town of" names a place even when the tagger takes the name for a people
+    ("Nine were killed in the town of Rastan in central Syria.", "killed", "Rastan", "SYR"),
+    # "launched an attack on" acts on the place after "on"
+    (
+        "Jets launched airstrikes on the villages of Kafr Hamra and Ma'arrat in rural Aleppo.",
+        "launched",
+        "Kafr Hamra",
+        "SYR",
+    ),
 ]
 
 
@@ -253,6 +273,7 @@ NO_LOCATION = [
     ("Refugees who fled to Kenya were attacked.", "attacked"),  # another act's destination
     ("Thousands were killed in Syria's war.", "killed"),  # an event's owner is no place
     ("Two rebels were killed in clashes with fighters of the Ogaden Front.", "killed"),
+    ("Okonjo was captured by militiamen last year.", "captured"),  # a person captured
 ]
 
 
@@ -369,5 +390,7 @@ def test_attributes_places_word_file_errors_name_the_file(tmp_path, text, proble
 
 def test_attributes_places_rule_is_named(gazetteer, nlp) -> None:
     trigger = trigger_in(nlp, "Rebels shelled the town of Mareb.", "shelled")
+    assert gazetteer.locate_with_rule(trigger) == (Location(name="Mareb"), "object")
+    trigger = trigger_in(nlp, "Rebels advanced and shelled the town of Mareb.", "advanced")
     assert gazetteer.locate_with_rule(trigger) == (Location(name="Mareb"), "acted_on")
     assert set(LOCATE_RULES) <= set(dir(gazetteer))

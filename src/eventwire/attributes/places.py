@@ -84,12 +84,14 @@ class PlaceWords:
     not_town_words: frozenset[str]
     journey_lemmas: frozenset[str]
     place_of_nouns: frozenset[str]
+    territory_lemmas: frozenset[str]
 
 
 WORDS = PlaceWords(
     **read_word_lists(package_data("gazetteer", "place_words.yaml"), PlaceWords.__slots__)
 )
 LOCATE_RULES = (
+    "object",
     "attached",
     "acted_on",
     "fronted",
@@ -222,6 +224,11 @@ class Gazetteer:
                 return Location(name=found.name, country=near.country)
         return found
 
+    def object(self, trigger: Token, chain: list[Token], countries: Collection[str]) -> Loc:
+        """The place the trigger itself acts on, before the phrases around it: "stormed
+        Najarah in eastern Aleppo", "shelled the city of Kilis when ..."."""
+        return self._acted_on_place(trigger, countries)
+
     def attached(self, trigger: Token, chain: list[Token], countries: Collection[str]) -> Loc:
         """A place in the phrases of the event's clause: "killed in Kabul"."""
         return _first(self._attached_place(t, countries, fronted=False) for t in chain)
@@ -274,7 +281,7 @@ class Gazetteer:
         """The place a noun names: an entity, a proper noun, or "the city of Kharkiv"."""
         span = name_span(token)
         found = self._lookup_span(span, countries) if span is not None else None
-        if found is None and token.lower_ in WORDS.place_nouns:
+        if found is None and is_in(token, WORDS.place_nouns):
             return self._place_noun(token, countries)  # "Shaffa village", "a US base at X"
         return found
 
@@ -315,7 +322,8 @@ class Gazetteer:
         for obj in (child for child in prep.children if child.dep_ == "pobj"):
             if locative:
                 found = self.place_at(obj, countries)
-                found = found or self._unknown_place_name(obj, trusted=depth > 0)
+                named = prep.lower_ in OF_PREPS and is_in(prep.head, WORDS.place_nouns)
+                found = found or self._unknown_place_name(obj, trusted=depth > 0 and not named)
                 if found is not None:
                     return found
             if depth < MAX_PREP_DEPTH:
@@ -355,13 +363,21 @@ class Gazetteer:
         lemma = token.lemma_.lower()
         visit = lemma in WORDS.visit_lemmas
         verbal = token.pos_ in VERBAL_POS
+        attacks = [
+            c for c in token.children if c.dep_ == "dobj" and is_in(c, WORDS.attack_nouns)
+        ]  # "launched airstrikes on the towns of X", "launched an attack on X"
+        launched = verbal and bool(attacks)
         for child in token.children:
+            if verbal and child.dep_ in OBJECT_DEPS and lemma in WORDS.territory_lemmas:
+                found = self._territory(child, countries)
+                if found is not None:
+                    return found
             places: list[Token] = []
             if verbal and child.dep_ in OBJECT_DEPS and lemma in WORDS.place_object_lemmas:
                 places.append(child)
                 if child.lemma_.lower() in WORDS.holding_nouns:
                     places.extend(_objects_of(child, OF_PREPS))
-            elif child.dep_ == "prep" and _is_direction(child, lemma, verbal):
+            elif child.dep_ == "prep" and _is_direction(child, lemma, verbal, launched):
                 places.extend(obj for obj in child.children if obj.dep_ == "pobj")
             if verbal and child.dep_ in OBJECT_DEPS:
                 places.extend(c for c in child.children if c.dep_ in ("compound", "poss"))
@@ -370,10 +386,23 @@ class Gazetteer:
                 if found is None or (self._is_country(found) and not visit):
                     continue
                 if place is child and child.ent_type_ == "PERSON":
-                    if found.country not in countries:
-                        continue
+                    if child.dep_ == "nsubjpass" or found.country not in countries:
+                        continue  # "Arad was captured" names a person
                 return found
-        return None
+        return _first(self._acted_on_place(attack, countries) for attack in attacks)
+
+    def _territory(self, noun: Token, countries: Collection[str]) -> Location | None:
+        """The place a verb of territory acts on ("patrolled Kassa", "entered Syria"): its
+        name is a place whatever entity spaCy takes it for, known by any of its names
+        ("Katmandu") or by its name alone."""
+        name = toponym(noun)
+        if name is None:
+            return None
+        found = self._lookup_text(name.text, countries, strict=False)
+        if found is None and looks_like_name(name.text):
+            if not any(t.lower_ in NOT_TOWN_WORDS for t in name):
+                found = Location(name=name.text)
+        return found
 
     def _first_place_in_sentence(
         self,
@@ -408,7 +437,9 @@ class Gazetteer:
         ]
         objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
         if token.lemma_.lower() in WORDS.place_object_lemmas:
-            places += objects  # "captured Knin"
+            places += [  # "captured Knin"; "Okello was captured" is a person
+                c for c in objects if c.dep_ == "dobj" or c.ent_type_ in UNKNOWN_PLACE_LABELS
+            ]
         places += [  # "launched an offensive on Tall ad-Dirrah village"
             obj
             for noun in objects
@@ -487,7 +518,7 @@ class Gazetteer:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 found = next(self._places_of(child, countries), None)
-                found = found or self._in_demonym_country(named_of(child), noun)
+                found = found or self._in_demonym_country(self._named_of(child), noun)
             elif child.dep_ == "prep" and child.lower_ in WORDS.border_preps:
                 if noun.lower_ in WORDS.border_nouns:
                     found = next(self._places_of(child, countries), None)
@@ -515,7 +546,7 @@ class Gazetteer:
         by name alone when the gazetteer does not know it. A province or district named
         like a city is that province, in the city's country ("Herat Province")."""
         own = own_name(noun)
-        if own is None or noun.lower_ not in OWN_NAME_NOUNS:
+        if own is None or not is_in(noun, OWN_NAME_NOUNS):
             return None
         if noun.ent_type_ not in UNKNOWN_PLACE_LABELS | {""}:
             return None  # "the Islamic State": a group's name, not a place's
@@ -530,6 +561,21 @@ class Gazetteer:
             written = noun.doc[own.start : noun.i + 1].text
             return Location(name=written, country=found.country)
         return found
+
+    def _named_of(self, prep: Token) -> Location | None:
+        """The name in "the town of Adwar" when the gazetteer does not know it: "the town
+        of" says it is a place, whatever entity spaCy takes it for, a people's too unless
+        it is a country's demonym ("the town of Rastan")."""
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        name = toponym(obj)
+        if name is None and obj.ent_type_ == "NORP" and obj.pos_ == "PROPN":
+            if self._country_of_adjective(obj.text) is None:
+                name = entity_span(obj)
+        if name is None or name.start <= prep.head.i:
+            return None  # "the Islamic State of Iraq" is one name, a group's
+        return Location(name=name.text)
 
     def _in_demonym_country(self, found: Location | None, noun: Token) -> Location | None:
         """ "the southern Philippine province of Maguindanao": a place known only by name
@@ -662,7 +708,7 @@ def _unknown_name(noun: Token) -> Span | None:
     place noun ("the town of Musa Qala", "Orgun District")."""
     if noun.pos_ == "PROPN" and noun.ent_type_ in UNKNOWN_PLACE_LABELS | {""}:
         return entity_span(noun) if noun.ent_type_ else noun.doc[noun.left_edge.i : noun.i + 1]
-    if noun.lower_ not in WORDS.place_nouns and noun.lower_ not in WORDS.holding_nouns:
+    if not is_in(noun, WORDS.place_nouns | WORDS.holding_nouns):
         return None
     named = [c for p in noun.children if p.lower_ == "of" for c in p.children]
     if named and named[0].pos_ == "PROPN":
@@ -681,20 +727,18 @@ def is_reporting(verb: Token) -> bool:
     return verb.lemma_.lower() in WORDS.reporting_lemmas
 
 
-def named_of(prep: Token) -> Location | None:
-    """The name in "the town of Adwar" when the gazetteer does not know it: "the town
-    of" says it is a place, whatever entity spaCy takes it for."""
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    name = toponym(obj) if obj is not None else None
-    return Location(name=name.text) if name is not None else None
-
-
 def toponym(noun: Token) -> Span | None:
     """The proper name a noun is part of, unless spaCy reads it as a number, a time or a
     people: spaCy often takes an unfamiliar town for a person or an organisation."""
     if noun.pos_ != "PROPN" or noun.ent_type_ in NOT_NAME_LABELS:
         return None
     return entity_span(noun) if noun.ent_type_ else noun.doc[noun.left_edge.i : noun.i + 1]
+
+
+def is_in(token: Token, words: Collection[str]) -> bool:
+    """The word or its lemma is in the list ("farms" and "airstrikes", which the tagger
+    may leave unlemmatised)."""
+    return token.lower_ in words or token.lemma_.lower() in words
 
 
 def _has_locative_phrase(noun: Token) -> bool:
@@ -755,16 +799,17 @@ def _objects_of(token: Token, preps: Collection[str]) -> Iterator[Token]:
             yield from (obj for obj in child.children if obj.dep_ == "pobj")
 
 
-def _is_direction(prep: Token, lemma: str, verbal: bool) -> bool:
+def _is_direction(prep: Token, lemma: str, verbal: bool, launched: bool = False) -> bool:
     """True for a preposition that leads to where the event goes or hits: "flew to",
-    "left for", "a strike on", "the siege of"."""
+    "left for", "a strike on", "the siege of", and after a verb whose object is an
+    attack ("launched an offensive on")."""
     word = prep.lower_
     if word in WORDS.destination_preps:
         return lemma in JOURNEY_LEMMAS
     if word in WORDS.departure_preps:
         return lemma in WORDS.departure_lemmas
     if verbal:
-        return False
+        return launched and word in WORDS.target_preps
     return (word in WORDS.target_preps and lemma in WORDS.attack_nouns) or (
         word in OF_PREPS and lemma in PLACE_OF_NOUNS
     )

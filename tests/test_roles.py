@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.events.lexicon import Pattern
-from eventwire.events.matcher import Match
+from eventwire.events.frames import Frame
 from eventwire.events.roles import (
     NOUN_SOURCE_RULES,
     SUBJECT_RULES,
+    Match,
     noun_sources_by_rule,
     subject_by_rule,
 )
 from test_attributes_support import trigger_in
 
 pytestmark = pytest.mark.model
-PATTERN = Pattern("190", "noun", frozenset({"attack"}), (), None, "test")
-"""A stand-in pattern: the noun rules read the parse, not the pattern's words."""
+
+
+def noun_frame(trigger: int) -> Frame:
+    """A stand-in frame: the noun rules read the parse, not what detected the noun."""
+    return Frame(trigger, (trigger,), None, "190", "noun", "test", (1, 3), 0, "test")
+
 
 # rule, sentence, the verb, the head word of the subject it finds (None: no subject)
 SUBJECTS = [
@@ -69,6 +73,6 @@ def test_roles_every_noun_source_rule_has_a_case() -> None:
 @pytest.mark.parametrize(("rule", "sentence", "noun", "source"), NOUN_SOURCES)
 def test_roles_noun_source_rule(nlp, rule: str, sentence: str, noun: str, source: str) -> None:
     token = trigger_in(nlp, sentence, noun)
-    match = Match(pattern=PATTERN, trigger=token, used=frozenset({token.i}), target_head=None)
+    match = Match.of(noun_frame(token.i), token.doc)
     found = [(t.text, name) for t, name in noun_sources_by_rule(token, match)]
     assert (source, rule) in found, found

@@ -12,6 +12,7 @@ from eventwire.attributes import Gazetteer
 from eventwire.events import EventCoder
 from eventwire.events.cues import load_cues
 from eventwire.events.lexicon import load_lexicon
+from eventwire.events.matcher import LexiconDetector
 from eventwire.models import Document, Event
 from eventwire.nlp import load_pipeline
 from eventwire.nlp.truecase import Truecaser, needs_case
@@ -34,7 +35,7 @@ def build_coder(settings: Settings) -> EventCoder:
     kb = load_knowledge_base(settings.actor_files)
     return EventCoder(
         resolver=ActorResolver(kb, nlp),
-        lexicon=load_lexicon(),
+        detectors=(LexiconDetector(load_lexicon()),),
         cues=load_cues(),
         ontology=load_ontology(),
         facts=load_code_facts(),

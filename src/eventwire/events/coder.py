@@ -1,18 +1,19 @@
 """The event coder: from a parsed document to event records of the output contract.
 
-For each sentence: find knowledge-base names, match lexicon patterns, read source and
-target from the parse, complete them by the named party rules (`PARTY_RULES`, then
-`TARGET_RULES` when the text names no target; the `rules_off` setting switches any off),
-read negation, modality and attribution around the trigger, add date, place and
-casualties, and expand compound and reciprocal actors into one event per directed pair.
+For each sentence: find knowledge-base names, settle the frames that the detectors (the
+lexicon's patterns, by default) propose, read source and target from the parse, complete
+them by the named party rules (`PARTY_RULES`, then `TARGET_RULES` when the text names no
+target; the `rules_off` setting switches any off), read negation, modality and attribution
+around the trigger, add date, place and casualties, and expand compound and reciprocal
+actors into one event per directed pair.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 from itertools import permutations, product
 
 from spacy.tokens import Doc, Span, Token
@@ -37,8 +38,7 @@ from eventwire.events.cues import (
     negated_above,
     negated_by_verb,
 )
-from eventwire.events.lexicon import Lexicon
-from eventwire.events.matcher import Match, match_sentence
+from eventwire.events.frames import Detector, settle
 from eventwire.events.parties import (
     STATE_SECTORS,
     acts_on_itself,
@@ -53,6 +53,7 @@ from eventwire.events.parties import (
 )
 from eventwire.events.records import RecordBuilder, SentenceScope
 from eventwire.events.roles import (
+    Match,
     child,
     counted,
     is_passive,
@@ -138,7 +139,7 @@ class EventCoder:
         self,
         *,
         resolver: ActorResolver,
-        lexicon: Lexicon,
+        detectors: Sequence[Detector],
         cues: Cues,
         ontology: dict[str, CameoCode],
         facts: CodeFacts,
@@ -149,7 +150,7 @@ class EventCoder:
         rules_off: Collection[str] = (),
     ) -> None:
         self.resolver = resolver
-        self.lexicon = lexicon
+        self.detectors = tuple(detectors)
         self.cues = cues
         self.ontology = ontology
         self.facts = facts
@@ -242,11 +243,13 @@ class EventCoder:
     def read_sentence(self, scope: SentenceScope) -> list[Reading]:
         """Every event reading of a sentence, verbs first so that an event noun that is a
         verb's subject or means merges into the verb's event."""
-        matches = match_sentence(scope.sent, self.lexicon, self.cues.modal_verbs)
+        frames = [frame for d in self.detectors for frame in d.detect(scope.sent)]
+        chosen = settle(scope.sent, frames, self.cues.modal_verbs)
+        matches = [Match.of(frame, scope.sent.doc) for frame in chosen]
         triggers = {m.trigger.i: m for m in matches}
         absorbed: set[int] = set()
         readings: list[Reading] = []
-        for match in sorted(matches, key=lambda m: m.pattern.pos != "verb"):
+        for match in sorted(matches, key=lambda m: m.frame.pos != "verb"):
             if match.trigger.i in absorbed or self.is_role_noun(match):
                 continue
             if self.is_description(match) or self.is_disaster(match):
@@ -266,13 +269,13 @@ class EventCoder:
         are, not an act; only violence told so is one ("civilians killed in the raid")."""
         trigger = match.trigger
         described = trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN"
-        return described and not self.is_violent(match.pattern.code)
+        return described and not self.is_violent(match.frame.code)
 
     def is_disaster(self, match: Match) -> bool:
         """ "An earthquake killed 300", "were killed in a bus crash": harm done by a
         disaster or an accident (`disaster_nouns`) is no political event."""
         trigger = match.trigger
-        if not self.is_violent(match.pattern.code):
+        if not self.is_violent(match.frame.code):
             return False
         causes = [verb_subject(trigger)]
         if is_passive(trigger):
@@ -283,7 +286,7 @@ class EventCoder:
         """`peacekeepers`, `protesters`, `a suicide bomber`: nouns that name actors, not
         events."""
         token = match.trigger
-        if match.pattern.pos != "noun":
+        if match.frame.pos != "noun":
             return False
         words = [*(c for c in token.lefts if c.dep_ == "compound"), token]
         return self.resolver.sector_of(words) is not None
@@ -296,10 +299,10 @@ class EventCoder:
         """The readings of one match; `triggers` holds every match of the sentence by its
         trigger, and `absorbed` the event nouns already read as part of a verb's event."""
         context = self.read_context(match, scope)
-        if match.pattern.pos == "verb":
+        if match.frame.pos == "verb":
             match, source_heads, target_heads = self.verb_roles(match, triggers, absorbed)
         else:
-            event_verbs = {i for i, m in triggers.items() if m.pattern.pos == "verb"}
+            event_verbs = {i for i, m in triggers.items() if m.frame.pos == "verb"}
             source_heads = noun_sources(match.trigger, match, event_verbs)
             target_heads = noun_targets(match.trigger, match)
         parties = Parties(
@@ -330,7 +333,7 @@ class EventCoder:
         together = mutual and len(sources) > 1  # "clashes between the army and rebels"
         return [
             Reading(
-                match.trigger, match.pattern.origin, match.pattern.pos,
+                match.trigger, match.frame.origin, match.frame.pos,
                 code if together else self.party_code(code, s, t, match.trigger),
                 s, t, context, intended,
             )
@@ -355,7 +358,7 @@ class EventCoder:
         and not shelling or air strikes: armies do those."""
         if parties.sources or self.require_source:
             return
-        if not self.is_violent(parties.match.pattern.code):
+        if not self.is_violent(parties.match.frame.code):
             return
         words = act_words(parties)
         device = next((w for w in words if lemma(w) in self.cues.explosive_nouns), None)
@@ -365,7 +368,7 @@ class EventCoder:
     def place_targeted(self, parties: Parties, scope: SentenceScope) -> None:
         """ "Shelled Idlib": the country of a place acted on is the target (not for a
         peaceful act with no doer: `wants_doer`)."""
-        if self.wants_doer(parties, parties.match.pattern.code):
+        if self.wants_doer(parties, parties.match.frame.code):
             return
         if not parties.targets and parties.target_heads:
             head = parties.target_heads[0]
@@ -375,7 +378,7 @@ class EventCoder:
         """ "X met Y. They discussed trade": see `both_parties`."""
         heads = parties.source_heads
         if not parties.targets and heads and heads[0].lower_ == "they":
-            parties.sources = self.both_parties(parties.sources, parties.match.pattern.code, scope)
+            parties.sources = self.both_parties(parties.sources, parties.match.frame.code, scope)
 
     def shared_country(self, parties: Parties, scope: SentenceScope) -> None:
         """ "US and British officials": see `of_shared_country`."""
@@ -458,14 +461,16 @@ class EventCoder:
         nouns = {
             i: m
             for i, m in triggers.items()
-            if m.pattern.pos == "noun" and not self.is_role_noun(m)  # "a suicide bomber killed"
+            if m.frame.pos == "noun" and not self.is_role_noun(m)  # "a suicide bomber killed"
         }
-        violent = self.is_violent(match.pattern.code)
+        violent = self.is_violent(match.frame.code)
         people = [o for o in pattern_objects(match) if violent and self.names_people(o)]
         noun = merged_noun(match.trigger, nouns) or same_act_object(match, nouns)
         if noun is not None:
             absorbed.add(noun.trigger.i)
-            merged = Match(noun.pattern, match.trigger, noun.used | match.used, noun.target_head)
+            used = tuple(sorted({*noun.frame.used, *match.frame.used}))
+            frame = replace(noun.frame, trigger=match.frame.trigger, used=used)
+            merged = Match.of(frame, match.trigger.doc)
             targets = noun_targets(noun.trigger, noun) + verb_targets(merged)
             if is_passive(match.trigger):
                 targets += verb_targets(match)  # "were killed in Israeli shelling"
@@ -495,7 +500,7 @@ class EventCoder:
             giver is not None
             and giver.head.lower_ == "from"
             and match.trigger.lemma_.lower() in self.cues.receiving_verbs
-            and self.facts.holds(match.pattern.code, "received")
+            and self.facts.holds(match.frame.code, "received")
         )
 
     def placed(
@@ -734,13 +739,13 @@ class EventCoder:
         """Unspecified force (190) made precise by the weapon its doer, means or words
         name (`weapon_codes` in cues.yaml): "Israeli aircraft struck" is aerial (195)."""
         match = parties.match
-        if match.pattern.code != UNSPECIFIED_FORCE:
-            return match.pattern.code
+        if match.frame.code != UNSPECIFIED_FORCE:
+            return match.frame.code
         words = act_words(parties)
         words += [o for o in [prep_object(match.trigger, ("with",))] if o is not None]
         words += [c for w in list(words) for c in w.lefts if c.dep_ == "compound"]
         codes = [self.cues.weapon_codes.get(lemma(w)) for w in words]
-        return next((c for c in codes if c is not None), match.pattern.code)
+        return next((c for c in codes if c is not None), match.frame.code)
 
     def effective_code(self, code: str, context: Context) -> str:
         """A planned act is coded as the intent to do it, as the codebook does: 03x to
@@ -790,7 +795,7 @@ def act_words(parties: Parties) -> list[Token]:
     """The words that tell how an act was done: its doer's phrase and the pattern's own
     words ("a car bomb killed", "Israeli aircraft struck")."""
     doc = parties.match.trigger.doc
-    return [*parties.source_heads[:1], *(doc[i] for i in sorted(parties.match.used))]
+    return [*parties.source_heads[:1], *(doc[i] for i in sorted(parties.match.frame.used))]
 
 
 UNSPECIFIED_FORCE = "190"

@@ -65,7 +65,7 @@ class Pattern:
         """How the pattern ranks against the others of its trigger: specificity, then the
         priority. Priority comes last so that it settles ties without overriding a longer
         or more specific pattern, and it never weighs against another trigger's pattern
-        (see `matcher.Match.rank`)."""
+        (see `frames.Frame.rank`)."""
         return (*self.specificity, self.priority)
 
 

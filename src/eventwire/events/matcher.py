@@ -1,8 +1,8 @@
-"""Matching lexicon patterns against the parse of one sentence.
+"""The lexicon as a detector: its patterns matched against the parse of one sentence.
 
 Each token is looked up once in the verb or noun index; a pattern matches when all its
-words are found below the trigger in the parse. Overlapping matches are settled greedily,
-best pattern first, so that "threatened to attack" is one threat, not a threat and an attack.
+words are found below the trigger in the parse. Every match becomes a frame
+(`frames.Frame`); `frames.settle` chooses among overlapping ones.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from eventwire.events.frames import Frame
 from eventwire.events.lexicon import Lexicon, Pattern, Slot
 
 # Dependencies not followed from a verb trigger: they start another clause or another actor.
@@ -25,20 +26,15 @@ ATTRIBUTION_WORDS = frozenset({"according"})
 NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A pattern found in the text: its trigger, the tokens it used, the target's head."""
+@dataclass(slots=True)
+class LexiconDetector:
+    """The lexicon's patterns, proposing a frame for every pattern that matches."""
 
-    pattern: Pattern
-    trigger: Token
-    used: frozenset[int]
-    target_head: Token | None
+    lexicon: Lexicon
+    name: str = "lexicon"
 
-    @property
-    def rank(self) -> tuple[int, int, int, int]:
-        """Specificity, then the earlier trigger, then the priority: a pattern's priority
-        settles ties at its own trigger only, never against another word's pattern."""
-        return (*self.pattern.specificity, -self.trigger.i, self.pattern.priority)
+    def detect(self, sent: Span) -> list[Frame]:
+        return [frame for token in sent for frame in match_token(token, self.lexicon, self.name)]
 
 
 def _fits(token: Token, slot: Slot) -> bool:
@@ -117,8 +113,8 @@ def _target_likeness(prep: Token) -> tuple[bool, bool, int]:
     return not temporal, named, -prep.i
 
 
-def match_token(token: Token, lexicon: Lexicon) -> Iterator[Match]:
-    """Every pattern the token triggers."""
+def match_token(token: Token, lexicon: Lexicon, detector: str) -> Iterator[Frame]:
+    """A frame for every pattern the token triggers."""
     reach_of: Callable[[Token], list[Token]]
     if token.pos_ == "VERB":
         index, reach_of = lexicon.verbs, verb_reach
@@ -142,33 +138,14 @@ def match_token(token: Token, lexicon: Lexicon) -> Iterator[Match]:
         if isinstance(prep, Token):
             used.add(prep.i)
             target = _prep_object(prep)
-        yield Match(pattern, token, frozenset(used), target)
-
-
-def _gives_way(match: Match, candidates: list[Match], modal_verbs: frozenset[str]) -> bool:
-    """A modal verb's match that shares words with a match on another trigger, or whose
-    infinitive is one ("pledged to expel": the expulsion is the event, planned)."""
-    if match.pattern.pos != "verb" or match.trigger.lemma_.lower() not in modal_verbs:
-        return False
-    words = match.used - {match.trigger.i}
-    complements = {c.i for c in match.trigger.children if c.dep_ == "xcomp"}
-    others = [m for m in candidates if m.trigger.i != match.trigger.i]
-    return any(words & m.used or m.trigger.i in complements for m in others)
-
-
-def match_sentence(sent: Span, lexicon: Lexicon, modal_verbs: frozenset[str]) -> list[Match]:
-    """The best non-overlapping matches of a sentence, in text order.
-
-    A modal verb ("are scheduled to hold talks") only marks the event it governs as
-    planned: its own pattern gives way when that event has a pattern of its own."""
-    candidates = [m for token in sent for m in match_token(token, lexicon)]
-    candidates = [m for m in candidates if not _gives_way(m, candidates, modal_verbs)]
-    candidates.sort(key=lambda m: m.rank, reverse=True)
-    taken: set[int] = set()
-    chosen = []
-    for match in candidates:
-        if match.trigger.i in taken or (match.used - {match.trigger.i}) & taken:
-            continue
-        chosen.append(match)
-        taken |= match.used
-    return sorted(chosen, key=lambda m: m.trigger.i)
+        yield Frame(
+            trigger=token.i,
+            used=tuple(sorted(used)),
+            target_head=None if target is None else target.i,
+            code=pattern.code,
+            pos=pattern.pos,
+            origin=pattern.origin,
+            specificity=pattern.specificity,
+            priority=pattern.priority,
+            detector=detector,
+        )

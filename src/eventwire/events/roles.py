@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Container
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from eventwire.events.matcher import Match
+from eventwire.events.frames import Frame
 
 TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "into", "upon", "targeting")
 """Prepositions that introduce a target by themselves; "at" only does in a pattern
@@ -20,6 +20,21 @@ TARGET_PREPS = ("against", "on", "with", "to", "toward", "towards", "into", "upo
 NESTED_PREPS = (*TARGET_PREPS, "for", "over", "about", "of", "from")
 SOURCE_MODIFIERS = ("poss", "amod", "compound", "nmod")
 SUBJECT_DEPS = ("nsubj", "csubj")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A frame read against the parse: the tokens its indices stand for, which the role
+    and party rules look at whichever detector proposed the frame."""
+
+    frame: Frame
+    trigger: Token
+    target_head: Token | None
+
+    @classmethod
+    def of(cls, frame: Frame, doc: Doc) -> Match:
+        target = None if frame.target_head is None else doc[frame.target_head]
+        return cls(frame, doc[frame.trigger], target)
 
 
 def child(token: Token, *deps: str) -> Token | None:
@@ -190,13 +205,13 @@ def verb_targets(match: Match) -> list[Token]:
         return [verb.head]
     deps = ("nsubjpass", "dative", "dobj") if is_passive(verb) else ("dobj", "dative")
     objects = [c for c in verb.children if c.dep_ in deps] or shared_object(verb)
-    candidates = [o for o in objects if o.i not in match.used]
+    candidates = [o for o in objects if o.i not in match.frame.used]
     for token in (verb, *objects):
         obj = prep_object(token, TARGET_PREPS)
         if obj is not None:
             candidates.append(obj)
     misparsed = [c for c in verb.rights if c.dep_ == "npadvmod" and c.pos_ == "PROPN"]
-    named = [o for o in objects if o.i in match.used and _qualified(o)]
+    named = [o for o in objects if o.i in match.frame.used and _qualified(o)]
     addressed = [child(c, "nsubj") for c in verb.children if c.dep_ == "ccomp"]
     clauses = [a for a in addressed if a is not None]  # "demanded that Russia withdraw"
     return candidates + misparsed + nested_objects(match) + named + clauses
@@ -220,7 +235,7 @@ def pattern_objects(match: Match) -> list[Token]:
     `kill civilians|people`): targets only when they name people, which the coder checks."""
     verb = match.trigger
     deps = ("nsubjpass", "dobj") if is_passive(verb) else ("dobj",)
-    return [c for c in verb.children if c.dep_ in deps and c.i in match.used]
+    return [c for c in verb.children if c.dep_ in deps and c.i in match.frame.used]
 
 
 def _qualified(noun: Token) -> bool:
@@ -235,10 +250,10 @@ def nested_objects(match: Match) -> list[Token]:
     """Objects further down the pattern's own words, nearest first: "expressed hope for
     closer ties with Peru", "claimed responsibility for the strike in Russia"."""
     found: list[Token] = []
-    frontier = [t for t in match.trigger.children if t.i in match.used]
+    frontier = [t for t in match.trigger.children if t.i in match.frame.used]
     for _ in range(4):
         frontier = [c for t in frontier for c in t.children if c.dep_ not in ("punct", "cc")]
-        found.extend(t for t in frontier if t.i not in match.used and _is_nested_object(t))
+        found.extend(t for t in frontier if t.i not in match.frame.used and _is_nested_object(t))
     return found
 
 
@@ -280,7 +295,7 @@ def same_act_object(match: Match, nouns: dict[int, Match]) -> Match | None:
     if obj is None or obj.i not in nouns:
         return None
     noun = nouns[obj.i]
-    return noun if noun.pattern.code[:2] == match.pattern.code[:2] else None
+    return noun if noun.frame.code[:2] == match.frame.code[:2] else None
 
 
 def place_object(trigger: Token) -> Token | None:
@@ -315,7 +330,7 @@ def noun_sources_by_rule(
 
 
 def _modifiers(noun: Token, match: Match, event_verbs: Container[int]) -> list[Token]:
-    return [c for c in noun.lefts if c.dep_ in SOURCE_MODIFIERS and c.i not in match.used]
+    return [c for c in noun.lefts if c.dep_ in SOURCE_MODIFIERS and c.i not in match.frame.used]
 
 
 def _agents(noun: Token, match: Match, event_verbs: Container[int]) -> list[Token]:

@@ -237,6 +237,9 @@ LOCATIONS = [
     # a verb of territory acts on a place whatever the tagger says, a country too
     ("Police patrolled Katmandu after the curfew was lifted.", "patrolled", "Kathmandu", "NPL"),
     ("Turkish troops entered Syria at dawn.", "entered", "Syria", "SYR"),
+    ("NATO bombed Serbia for weeks.", "bombed", "Serbia", "SRB"),  # a country acted on
+    ("Rebels have captured 70 percent of Bosnia.", "captured", "Bosnia and Herzegovina", "BIH"),
+    ("Troops patrolled the streets of Katmandu.", "patrolled", "Kathmandu", "NPL"),
     # "the town of" names a place even when the tagger takes the name for a people
     ("Nine were killed in the town of Rastan in central Syria.", "killed", "Rastan", "SYR"),
     # "launched an attack on" acts on the place after "on"
@@ -257,7 +260,7 @@ def test_attributes_places_locate(gazetteer, nlp, sentence, word, name, country)
 
 
 NO_LOCATION = [
-    ("Iran attacked Israel.", "attacked"),  # both are actors
+    ("Iran attacked Israel's allies.", "attacked"),  # a country owning the object acts
     ("US sanctions hit Venezuelan banks.", "sanctions"),  # a country qualifier is an actor
     ("The minister praised the Police for their work.", "praised"),  # a common word
     ("The summit ended without a deal.", "ended"),

@@ -85,6 +85,7 @@ class PlaceWords:
     journey_lemmas: frozenset[str]
     place_of_nouns: frozenset[str]
     territory_lemmas: frozenset[str]
+    not_demonyms: frozenset[str]
 
 
 WORDS = PlaceWords(
@@ -369,21 +370,24 @@ class Gazetteer:
         launched = verbal and bool(attacks)
         for child in token.children:
             if verbal and child.dep_ in OBJECT_DEPS and lemma in WORDS.territory_lemmas:
-                found = self._territory(child, countries)
+                found = self._territory(child)
                 if found is not None:
                     return found
             places: list[Token] = []
             if verbal and child.dep_ in OBJECT_DEPS and lemma in WORDS.place_object_lemmas:
                 places.append(child)
-                if child.lemma_.lower() in WORDS.holding_nouns:
-                    places.extend(_objects_of(child, OF_PREPS))
+                if is_in(child, WORDS.holding_nouns):  # "captured 70 percent of Bosnia"
+                    held = _first(self._territory(o) for o in _objects_of(child, OF_PREPS))
+                    if held is not None:
+                        return held
             elif child.dep_ == "prep" and _is_direction(child, lemma, verbal, launched):
                 places.extend(obj for obj in child.children if obj.dep_ == "pobj")
             if verbal and child.dep_ in OBJECT_DEPS:
                 places.extend(c for c in child.children if c.dep_ in ("compound", "poss"))
             for place in places:
                 found = self.place_at(place, countries)
-                if found is None or (self._is_country(found) and not visit):
+                invaded = verbal and place is child and child.dep_ == "dobj"
+                if found is None or (self._is_country(found) and not (visit or invaded)):
                     continue
                 if place is child and child.ent_type_ == "PERSON":
                     if child.dep_ == "nsubjpass" or found.country not in countries:
@@ -391,14 +395,14 @@ class Gazetteer:
                 return found
         return _first(self._acted_on_place(attack, countries) for attack in attacks)
 
-    def _territory(self, noun: Token, countries: Collection[str]) -> Location | None:
+    def _territory(self, noun: Token) -> Location | None:
         """The place a verb of territory acts on ("patrolled Kassa", "entered Syria"): its
         name is a place whatever entity spaCy takes it for, known by any of its names
         ("Katmandu") or by its name alone."""
         name = toponym(noun)
         if name is None:
-            return None
-        found = self._lookup_text(name.text, countries, strict=False)
+            return self.place_at(noun)  # "the town of X", "Takhar province"
+        found = self._lookup_text(name.text, (), strict=False)
         if found is None and looks_like_name(name.text):
             if not any(t.lower_ in NOT_TOWN_WORDS for t in name):
                 found = Location(name=name.text)
@@ -552,6 +556,8 @@ class Gazetteer:
             return None  # "the Islamic State": a group's name, not a place's
         if self._country_of_adjective(own.root.text) is not None:
             return None  # "the Angolan city of Benguela"
+        if own.root.ent_type_ == "NORP" and noun.pos_ == "PROPN":
+            return None  # "Islamic State fighters": a people's word in a group's name
         found = self._lookup_span(own, countries)
         if found is None:
             return Location(name=own.text) if looks_like_name(own.text) else None
@@ -609,6 +615,8 @@ class Gazetteer:
         country whose name starts with the adjective less a suffix, the longest such stem
         first ("nigeri" names one country where "niger" names two); None when none does."""
         word = adjective.lower()
+        if word in WORDS.not_demonyms:
+            return None
         stems = {
             word.removesuffix(suffix) for suffix in WORDS.demonym_suffixes if word.endswith(suffix)
         }

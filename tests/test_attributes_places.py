@@ -240,6 +240,11 @@ LOCATIONS = [
     ("NATO bombed Serbia for weeks.", "bombed", "Serbia", "SRB"),  # a country acted on
     ("Rebels have captured 70 percent of Bosnia.", "captured", "Bosnia and Herzegovina", "BIH"),
     ("Troops patrolled the streets of Katmandu.", "patrolled", "Kathmandu", "NPL"),
+    # a named site the act takes or strikes, unless a phrase says where it is
+    ("Militiamen captured Bagram Palace on Sunday.", "captured", "Bagram Palace", None),
+    ("A bomb destroyed the Italian Embassy in Nairobi.", "destroyed", "Nairobi", "KEN"),
+    # settlements and localities name their places; a group's stronghold is no place
+    ("Gunmen shelled the settlement of Kafr Ruma.", "shelled", "Kafr Ruma", None),
     # "the town of" names a place even when the tagger takes the name for a people
     ("Nine were killed in the town of Rastan in central Syria.", "killed", "Rastan", "SYR"),
     # "launched an attack on" acts on the place after "on"
@@ -277,6 +282,7 @@ NO_LOCATION = [
     ("Thousands were killed in Syria's war.", "killed"),  # an event's owner is no place
     ("Two rebels were killed in clashes with fighters of the Ogaden Front.", "killed"),
     ("Okonjo was captured by militiamen last year.", "captured"),  # a person captured
+    ("Two fighters were killed in an al-Shabaab stronghold.", "killed"),  # a holder's name
 ]
 
 

@@ -86,6 +86,7 @@ class PlaceWords:
     place_of_nouns: frozenset[str]
     territory_lemmas: frozenset[str]
     not_demonyms: frozenset[str]
+    held_nouns: frozenset[str]
 
 
 WORDS = PlaceWords(
@@ -126,7 +127,13 @@ NOT_NAME_LABELS = frozenset(
 )
 NOT_PLACE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "conj", "appos"})
 UNKNOWN_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-OWN_NAME_NOUNS = WORDS.place_nouns - WORDS.capital_nouns - WORDS.border_nouns - WORDS.compass_nouns
+OWN_NAME_NOUNS = (
+    WORDS.place_nouns
+    - WORDS.capital_nouns
+    - WORDS.border_nouns
+    - WORDS.compass_nouns
+    - WORDS.held_nouns
+)
 """Place nouns whose own name is the most precise place, known to the gazetteer or not:
 "the Sayidda Zaynab district of Damascus" happened in Sayidda Zaynab, "the Vedeno region
 of Chechnya" in Vedeno, "Shaffa village near Dzur" in Shaffa."""
@@ -385,7 +392,8 @@ class Gazetteer:
             if verbal and child.dep_ in OBJECT_DEPS:
                 places.extend(c for c in child.children if c.dep_ in ("compound", "poss"))
             for place in places:
-                found = self.place_at(place, countries)
+                found = self._named_site(place) if place is child else None
+                found = found or self.place_at(place, countries)
                 invaded = verbal and place is child and child.dep_ == "dobj"
                 if found is None or (self._is_country(found) and not (visit or invaded)):
                     continue
@@ -394,6 +402,27 @@ class Gazetteer:
                         continue  # "Arad was captured" names a person
                 return found
         return _first(self._acted_on_place(attack, countries) for attack in attacks)
+
+    def _named_site(self, noun: Token) -> Location | None:
+        """A site named in capitals that the act takes or strikes, and that the gazetteer
+        does not know, is the place, by the name it is written with: "captured Darulaman
+        Palace", "entered the Yarmouk Refugee Camp", "stormed the Minyan Suburb of X"."""
+        if noun.pos_ != "PROPN" or not is_in(noun, WORDS.site_nouns | WORDS.place_nouns):
+            return None
+        if _has_locative_phrase(noun):
+            return None  # "the Israeli Embassy in Buenos Aires" is in Buenos Aires
+        span = own_name(noun)
+        if span is None or not looks_like_name(span.text) or self._is_owner(span):
+            return None
+        name = noun.doc[span.start : noun.i + 1].text
+        return Location(name=name) if self.lookup(name) is None else None
+
+    def _is_owner(self, name: Span) -> bool:
+        """A country or its adjective before a site names its owner: "the U.S. Embassy"."""
+        if self._country_of_adjective(name.root.text) is not None:
+            return True
+        found = self.lookup(name.text)
+        return found is not None and self._is_country(found)
 
     def _territory(self, noun: Token) -> Location | None:
         """The place a verb of territory acts on ("patrolled Kassa", "entered Syria"): its
@@ -721,7 +750,7 @@ def _unknown_name(noun: Token) -> Span | None:
     named = [c for p in noun.children if p.lower_ == "of" for c in p.children]
     if named and named[0].pos_ == "PROPN":
         return _unknown_name(named[0])
-    return own_name(noun)
+    return own_name(noun) if is_in(noun, OWN_NAME_NOUNS) else None
 
 
 def locative_objects(sent: Span) -> Iterator[tuple[Token, Token | None]]:

@@ -243,6 +243,23 @@ LOCATIONS = [
     # a named site the act takes or strikes, unless a phrase says where it is
     ("Militiamen captured Bagram Palace on Sunday.", "captured", "Bagram Palace", None),
     ("A bomb destroyed the Italian Embassy in Nairobi.", "destroyed", "Nairobi", "KEN"),
+    # a phrase on the verb's object before one on the verb; a passive subject's after it
+    (
+        "Militiamen killed nine farmers in the village of Mbatu, in the region of Kivu.",
+        "killed",
+        "Mbatu",
+        "COD",
+    ),
+    ("Prisoners at Bagram were captured in Kandahar.", "captured", "Kandahār", "AFG"),
+    # what a protest is against is not where it is
+    ("Crowds protested against the war in Iraq at a park in Tokyo.", "protested", "Tokyo", "JPN"),
+    # a name-only place is in the country the sentence names before any other place
+    (
+        "Soldiers shot three men in Kounkoussa near Kaedi, in Burkina Faso.",
+        "shot",
+        "Kounkoussa",
+        "BFA",
+    ),
     # settlements and localities name their places; a group's stronghold is no place
     ("Gunmen shelled the settlement of Kafr Ruma.", "shelled", "Kafr Ruma", None),
     # "the town of" names a place even when the tagger takes the name for a people

@@ -87,6 +87,7 @@ class PlaceWords:
     territory_lemmas: frozenset[str]
     not_demonyms: frozenset[str]
     held_nouns: frozenset[str]
+    issue_nouns: frozenset[str]
 
 
 WORDS = PlaceWords(
@@ -110,6 +111,7 @@ Loc = Location | None
 NOT_TOWN_WORDS = WORDS.site_nouns | WORDS.not_town_words
 JOURNEY_LEMMAS = WORDS.visit_lemmas | WORDS.journey_lemmas
 PLACE_OF_NOUNS = WORDS.attack_nouns | WORDS.place_of_nouns
+ISSUE_NOUNS = WORDS.issue_nouns | PLACE_OF_NOUNS
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"GPE", "LOC"})
@@ -220,17 +222,16 @@ class Gazetteer:
 
     def _with_country(self, found: Location, sent: Span, countries: Collection[str]) -> Location:
         """A place known only by name ("in Hantoukoura in eastern Burkina Faso", "the
-        Tarmu district of Kano") is in the country of the first known place the sentence
-        puts things in, else of the first place it names."""
+        Tarmu district of Kano") is in the first country the sentence puts things in or
+        names, else in the country of the first known place it does."""
         if found.country is not None:
             return found
         heads = [token for token, _ in locative_objects(sent)]
         heads += [entity.root for entity in sent.ents if entity.label_ in NAME_LABELS]
-        for head in heads:
-            near = self.place_at(head, countries)
-            if near is not None and near.country is not None and near.name != found.name:
-                return Location(name=found.name, country=near.country)
-        return found
+        near = [self.place_at(head, countries) for head in heads]
+        known = [p for p in near if p is not None and p.country and p.name != found.name]
+        known.sort(key=lambda place: not self._is_country(place))  # countries say it best
+        return Location(name=found.name, country=known[0].country) if known else found
 
     def object(self, trigger: Token, chain: list[Token], countries: Collection[str]) -> Loc:
         """The place the trigger itself acts on, before the phrases around it: "stormed
@@ -305,7 +306,7 @@ class Gazetteer:
     ) -> Location | None:
         """A place in the token's preposition phrases, or a place word qualifying it; only
         in the phrases before its subject when `fronted`, only in the others when not."""
-        for child in token.children:
+        for child in _phrases(token):
             if is_fronted(child) != fronted:
                 continue
             if child.dep_ == "prep":
@@ -334,7 +335,7 @@ class Gazetteer:
                 found = found or self._unknown_place_name(obj, trusted=depth > 0 and not named)
                 if found is not None:
                     return found
-            if depth < MAX_PREP_DEPTH:
+            if depth < MAX_PREP_DEPTH and not _is_issue(prep, obj):
                 for inner in (child for child in obj.children if child.dep_ == "prep"):
                     found = self._place_in_prep(inner, countries, depth=depth + 1)
                     if found is not None:
@@ -721,6 +722,35 @@ def coordinated_verbs(trigger: Token) -> list[Token]:
     if trigger.dep_ == "conj" and trigger.head.pos_ in VERBAL_POS:
         partners.append(trigger.head)
     return partners
+
+
+def _is_issue(prep: Token, obj: Token) -> bool:
+    """ "against the war on Iraq", "over the blockade of Gaza": what is protested or
+    talked about, whose own phrases place it and not the event."""
+    talked_about = prep.lower_ in WORDS.not_place_preps | WORDS.topic_preps
+    return talked_about and is_in(obj, ISSUE_NOUNS)
+
+
+def _phrases(token: Token) -> list[Token]:
+    """The token's dependents, with a verb's the locative phrases of its object in the
+    order of the text ("killed 12 people in the town of X, in the region of Y"), then
+    those of its passive subject ("five men inside a shop in X were shot"), which say
+    less: "detainees at Guantanamo were captured in Afghanistan"."""
+    if token.pos_ not in VERBAL_POS:
+        return list(token.children)
+    objects = sorted([*token.children, *_locative_phrases(token, "dobj")], key=lambda t: t.i)
+    return [*objects, *_locative_phrases(token, "nsubjpass")]
+
+
+def _locative_phrases(verb: Token, dep: str) -> list[Token]:
+    """The locative phrases of the verb's dependents of one kind."""
+    return [
+        prep
+        for noun in verb.children
+        if noun.dep_ == dep
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in WORDS.locative_preps
+    ]
 
 
 def is_fronted(phrase: Token) -> bool:

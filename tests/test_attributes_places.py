@@ -243,6 +243,8 @@ LOCATIONS = [
     # a named site the act takes or strikes, unless a phrase says where it is
     ("Militiamen captured Bagram Palace on Sunday.", "captured", "Bagram Palace", None),
     ("A bomb destroyed the Italian Embassy in Nairobi.", "destroyed", "Nairobi", "KEN"),
+    # a town after "in" by any of its names, whatever the tagger takes it for
+    ("A car bomb exploded in Hilla on Monday.", "exploded", "Al Hillah", "IRQ"),
     # a phrase on the verb's object before one on the verb; a passive subject's after it
     (
         "Militiamen killed nine farmers in the village of Mbatu, in the region of Kivu.",

@@ -501,9 +501,7 @@ class Gazetteer:
             return None
         if any(t.lower_ in NOT_TOWN_WORDS or t.like_num for t in name):
             return None
-        if self.lookup(name.text) is not None:
-            return None
-        return Location(name=name.text)
+        return self.lookup(name.text) or Location(name=name.text)  # "in Hilla" is Al Hillah
 
     def _unknown_place_in_sentence(self, sent: Span) -> Location | None:
         """The last resort before the dateline: a name after a locative preposition

@@ -262,6 +262,8 @@ LOCATIONS = [
         "Kounkoussa",
         "BFA",
     ),
+    # a named site or street when the sentence names no town
+    ("Police clashed with anarchists on Dam Square.", "clashed", "Dam Square", None),
     # settlements and localities name their places; a group's stronghold is no place
     ("Gunmen shelled the settlement of Kafr Ruma.", "shelled", "Kafr Ruma", None),
     # "the town of" names a place even when the tagger takes the name for a people
@@ -302,6 +304,7 @@ NO_LOCATION = [
     ("Two rebels were killed in clashes with fighters of the Ogaden Front.", "killed"),
     ("Okonjo was captured by militiamen last year.", "captured"),  # a person captured
     ("Two fighters were killed in an al-Shabaab stronghold.", "killed"),  # a holder's name
+    ("He captured the title with a victory over Kenya's David Rudisha.", "captured"),  # someone
 ]
 
 

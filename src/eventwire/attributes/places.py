@@ -82,6 +82,7 @@ class PlaceWords:
     holding_nouns: frozenset[str]
     demonym_suffixes: frozenset[str]
     not_town_words: frozenset[str]
+    not_place_words: frozenset[str]
     journey_lemmas: frozenset[str]
     place_of_nouns: frozenset[str]
     territory_lemmas: frozenset[str]
@@ -103,12 +104,13 @@ LOCATE_RULES = (
     "anywhere",
     "unknown_anywhere",
     "named_anywhere",
+    "site",
 )
 """The rules of `Gazetteer.locate`, most trusted first; the first that finds a place wins.
 Each is a method of `Gazetteer` taking the trigger, its clause chain and the story's
 countries."""
 Loc = Location | None
-NOT_TOWN_WORDS = WORDS.site_nouns | WORDS.not_town_words
+NOT_TOWN_WORDS = WORDS.site_nouns | WORDS.not_town_words | WORDS.not_place_words
 JOURNEY_LEMMAS = WORDS.visit_lemmas | WORDS.journey_lemmas
 PLACE_OF_NOUNS = WORDS.attack_nouns | WORDS.place_of_nouns
 ISSUE_NOUNS = WORDS.issue_nouns | PLACE_OF_NOUNS
@@ -269,6 +271,23 @@ class Gazetteer:
 
     def named_anywhere(self, trigger: Token, chain: list[Token], countries: Collection[str]) -> Loc:
         return self._first_named_place(trigger.sent, countries)
+
+    def site(self, trigger: Token, chain: list[Token], countries: Collection[str]) -> Loc:
+        """When the sentence names no town, the named site, street or feature the event's
+        clause puts it at: "was shot on Avenida Brasil", "marched along Rustaveli
+        Prospect", "demonstrated at Alexandria University"."""
+        for token in trigger.sent:
+            prep = token.head
+            if token.dep_ != "pobj" or not _is_site_prep(prep, token):
+                continue
+            verb = governing_verb(token)
+            if verb is not None and verb not in chain:
+                continue
+            name = toponym(token) if not _is_someone(token) else None
+            if name is not None and looks_like_name(name.text):
+                if not any(t.lower_ in WORDS.not_place_words or t.like_num for t in name):
+                    return Location(name=name.text)
+        return None
 
     def dateline_place(self, sent: Span) -> Location | None:
         """The place of a dateline sentence ("KYIV, May 3 (Reuters) -", "GAZA CITY,
@@ -720,6 +739,22 @@ def coordinated_verbs(trigger: Token) -> list[Token]:
     if trigger.dep_ == "conj" and trigger.head.pos_ in VERBAL_POS:
         partners.append(trigger.head)
     return partners
+
+
+def _is_someone(token: Token) -> bool:
+    """A person a country or people is written before: "Venezuela's Felix Machado",
+    "American Diego Corrales"."""
+    if token.ent_type_ != "PERSON":
+        return False
+    return any(c.dep_ == "poss" or c.ent_type_ == "NORP" for c in token.lefts)
+
+
+def _is_site_prep(prep: Token, obj: Token) -> bool:
+    """A preposition that puts an event at a site: a locative one, or "on" a street or
+    square ("on Avenida Brasil", "on the al-Qanat Street")."""
+    if prep.lower_ in WORDS.locative_preps:
+        return True
+    return prep.lower_ == "on" and (obj.ent_type_ in ("FAC", "LOC") or is_in(obj, NOT_TOWN_WORDS))
 
 
 def _is_issue(prep: Token, obj: Token) -> bool:

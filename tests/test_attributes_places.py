@@ -401,7 +401,7 @@ def test_attributes_places_table_errors_name_file_and_line(tmp_path, row, proble
 
 def test_attributes_places_words_are_data() -> None:
     assert "in" in WORDS.locative_preps and "village" in WORDS.place_nouns
-    assert "street" in WORDS.site_nouns and "war" in WORDS.not_town_words
+    assert "street" in WORDS.site_nouns and "war" in WORDS.not_place_words
 
 
 @pytest.mark.parametrize(

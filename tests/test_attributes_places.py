@@ -262,6 +262,11 @@ LOCATIONS = [
         "Kounkoussa",
         "BFA",
     ),
+    # "the X suburb of Y": the smaller place of the two
+    ("A judge was shot in the Nairobi suburb of Kitengela.", "shot", "Kitengela", "KEN"),
+    ("Gunmen opened fire in Silopi town of Sirnak province.", "opened", "Silopi", "TUR"),
+    # a capital of another kind is in the country, not its seat of government
+    ("Two traders were shot in Nigeria's commercial capital.", "shot", "Nigeria", "NGA"),
     # a named site or street when the sentence names no town
     ("Police clashed with anarchists on Dam Square.", "clashed", "Dam Square", None),
     # settlements and localities name their places; a group's stronghold is no place

@@ -563,10 +563,9 @@ class Gazetteer:
             found = self.place_at(child, countries) or appositive_name(child)
             if found is not None:
                 return found
-        found = self._own_named_place(noun, countries)
-        if found is not None:
-            return found
+        own = self._own_named_place(noun, countries)
         for child in noun.children:
+            found = None
             if child.dep_ == "prep" and child.lower_ == "of":
                 found = next(self._places_of(child, countries), None)
                 found = found or self._in_demonym_country(self._named_of(child), noun)
@@ -574,7 +573,11 @@ class Gazetteer:
                 if noun.lower_ in WORDS.border_nouns:
                     found = next(self._places_of(child, countries), None)
             if found is not None:
+                if own is not None and self._is_smaller(own, found, child):
+                    return own
                 return found
+        if own is not None:
+            return own
         for child in sorted(noun.lefts, key=lambda t: -t.i):
             if child.dep_ in NAME_PARTS_DEPS and name_span(child) is not None:
                 found = self._lookup_span(noun.doc[child.i : noun.i + 1], countries)
@@ -582,7 +585,7 @@ class Gazetteer:
                 if found is not None and self._is_country(found):
                     if noun.lower_ in OWN_NAME_NOUNS and _has_locative_phrase(noun):
                         continue  # "a US base at Balad" is at Balad
-                    if noun.lower_ in WORDS.capital_nouns:
+                    if noun.lower_ in WORDS.capital_nouns and not self._is_other_capital(noun):
                         found = self.capital(found.country or "")
                 if found is not None:
                     return found
@@ -591,6 +594,17 @@ class Gazetteer:
         if noun.lower_ in WORDS.border_nouns or not _has_locative_phrase(noun):
             return self._demonym_country(noun)  # "the Afghan border", "a Nigerian town"
         return None
+
+    def _is_smaller(self, own: Location, named: Location, prep: Token) -> bool:
+        """Whether a place noun's own name is the smaller of its two places: "the Vedeno
+        region of Chechnya", "the Qadam neighbourhood of Damascus" (a name the gazetteer
+        lacks is a small place), "Silopi town of the province of Sirnak", but not "the
+        West Bank town of Bethlehem"."""
+        if own.geonameid is None or self._is_country(named):
+            return True
+        if any(is_in(obj, WORDS.place_nouns) for obj in prep.children):
+            return True  # "of the province of Sirnak", "of Borno State"
+        return named.geonameid is not None and not self._is_city(named)
 
     def _own_named_place(self, noun: Token, countries: Collection[str]) -> Location | None:
         """The place a place noun's own name gives ("the Vedeno region", "Shaffa village"),
@@ -637,6 +651,13 @@ class Gazetteer:
         if found is None or country is None:
             return found
         return Location(name=found.name, country=country.country)
+
+    def _is_other_capital(self, noun: Token) -> bool:
+        """ "India's financial capital", "the provincial capital": a capital of some other
+        kind than the country's seat of government; the country says where it is."""
+        return any(
+            c.dep_ == "amod" and self._country_of_adjective(c.text) is None for c in noun.lefts
+        )
 
     def _capital_of(self, noun: Token, countries: Collection[str]) -> Location | None:
         """ "the Ukrainian capital", or the bare "the capital" in a story about one country

@@ -127,7 +127,7 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 NAME_PARTS_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 MAX_PREP_DEPTH = 3
 NOT_NAME_LABELS = frozenset(
-    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP"}
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "NORP", "LANGUAGE"}
 )
 NOT_PLACE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "conj", "appos"})
 UNKNOWN_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

@@ -75,6 +75,31 @@ def test_actors_lower_case_words_are_not_countries(nlp, resolver) -> None:
     assert resolver.mentions(next(iter(doc.sents))) == {}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "day", "codes"),
+    [
+        ("afghan police opened fire.", "2011-06-01", ["AFGCOP"]),
+        ("israeli troops entered the town.", "2014-07-17", ["ISRMIL"]),
+        ("the chinese foreign ministry protested.", "2016-07-12", ["CHNGOV"]),
+        ("hamas militants fired rockets.", "2014-07-20", ["PSEREB"]),
+        ("the world health organization warned.", "2021-01-14", ["IGOUNOWHO"]),
+        ("police and soldiers arrived.", "2021-01-14", ["---COP", "---MIL"]),
+    ],
+)
+def test_actors_sentence_without_capitals_matches_names(
+    nlp, resolver, sentence: str, day: str, codes: list[str]
+) -> None:
+    """A sentence with no capitals has lost its case (a lower-cased feed or mention):
+    its names are names."""
+    assert subject_actors(nlp, resolver, sentence, day) == codes
+
+
+def test_actors_acronyms_need_capitals_even_without_case(nlp, resolver) -> None:
+    doc = nlp("they told us the un would pay.")
+    found = {m.entry.id for m in resolver.mentions(next(iter(doc.sents))).values()}
+    assert found == set()
+
+
 def test_actors_reason_says_why(nlp, resolver) -> None:
     doc = nlp("Ebrahim Raisi arrived.")
     sent = next(iter(doc.sents))

@@ -94,12 +94,18 @@ class ActorResolver:
     # -- finding names ----------------------------------------------------------------
 
     def mentions(self, sent: Span) -> dict[int, Mention]:
-        """Token index -> the knowledge-base name covering it (longest, leftmost first)."""
+        """Token index -> the knowledge-base name covering it (longest, leftmost first).
+        Names are capitalised ("turkey" is the bird), unless the sentence has no capitals
+        at all: its case is lost, and "afghan police" is Afghan police (acronyms still need
+        capitals: "us" is a pronoun)."""
         found: dict[int, Mention] = {}
         matches = sorted(self.matcher(sent), key=lambda m: (m[1], -(m[2] - m[1])))
+        cased = any(c.isupper() for c in sent.text)
         for key, start, end in matches:
             span = sent.doc[start:end]  # the matcher gives document offsets
-            if span.text.islower() or any(i in found for i in range(span.start, span.end)):
+            if cased and span.text.islower():
+                continue
+            if any(i in found for i in range(span.start, span.end)):
                 continue
             if key in self.acronyms and not span.text.isupper():
                 continue

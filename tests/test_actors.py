@@ -94,6 +94,23 @@ def test_actors_sentence_without_capitals_matches_names(
     assert subject_actors(nlp, resolver, sentence, day) == codes
 
 
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        ("Niger Delta militants blew up a pipeline.", ["NGAREB"]),
+        ("Niger troops withdrew.", ["NERMIL"]),
+        ("Mexico City police arrested him.", ["MEXCOP"]),
+        ("Panama City officials met.", ["PANGOV"]),
+    ],
+)
+def test_actors_place_named_after_another_country(
+    nlp, resolver, sentence: str, codes: list[str]
+) -> None:
+    """A place whose name begins with a country's name places the group in its own
+    country; a country's own city ("Mexico City") keeps the country."""
+    assert subject_actors(nlp, resolver, sentence, "2008-06-20") == codes
+
+
 def test_actors_acronyms_need_capitals_even_without_case(nlp, resolver) -> None:
     doc = nlp("they told us the un would pay.")
     found = {m.entry.id for m in resolver.mentions(next(iter(doc.sents))).values()}

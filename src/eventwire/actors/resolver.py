@@ -114,6 +114,8 @@ class ActorResolver:
                 continue
             if self._another_countrys_body(span, readings, found):
                 continue
+            if self._begins_place_name(span, readings):
+                continue
             entry, how = readings[0]
             alternatives = readings if len(readings) > 1 else ()
             mention = Mention(span.start, span.end, entry, how, alternatives)
@@ -136,6 +138,17 @@ class ActorResolver:
         if qualifier is None or qualifier.entry.kind != "country":
             return False
         return all(entry.country != qualifier.entry.country for entry, _ in readings)
+
+    def _begins_place_name(self, span: Span, readings: tuple[Reading, ...]) -> bool:
+        """True for "Niger" in "Niger Delta": a country's name that begins the name of a
+        place of the gazetteer in another country, which then names the group ("Niger Delta
+        militants" NGA) as any place does."""
+        if self.places is None or span.end >= len(span.doc) or not span.doc[span.end].is_title:
+            return False
+        if any(entry.kind != "country" or how != NAME for entry, how in readings):
+            return False
+        place = self.places.country_of(f"{span.text} {span.doc[span.end].text}")
+        return place is not None and place[1] not in {entry.code for entry, _ in readings}
 
     def _inside_other_name(
         self, span: Span, readings: tuple[Reading, ...], found: dict[int, Mention]

@@ -111,6 +111,25 @@ def test_actors_place_named_after_another_country(
     assert subject_actors(nlp, resolver, sentence, "2008-06-20") == codes
 
 
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        ("The Dutch Labour Party won.", ["NLDPTY"]),
+        ("Israel's Labour party lost seats.", ["ISRPTY"]),
+        ("The Norwegian Labour Party won.", ["NORPTY"]),
+        ("Britain's Labour Party won.", ["GBRPTY"]),
+        ("The Labour Party won.", ["GBRPTY"]),
+        ("Iranian Hezbollah fighters crossed.", ["LBNREB"]),  # not a party's namesake
+    ],
+)
+def test_actors_party_named_like_another_countrys(
+    nlp, resolver, sentence: str, codes: list[str]
+) -> None:
+    """A party's name shared across countries ("Labour Party") after another country's
+    adjective or possessive is that country's party."""
+    assert subject_actors(nlp, resolver, sentence, "2017-03-15") == codes
+
+
 def test_actors_acronyms_need_capitals_even_without_case(nlp, resolver) -> None:
     doc = nlp("they told us the un would pay.")
     found = {m.entry.id for m in resolver.mentions(next(iter(doc.sents))).values()}

@@ -128,8 +128,10 @@ class ActorResolver:
     ) -> bool:
         """True for "Defense Department" in "Chile's Defense Department": a body's name
         that is also a common role phrase (`sectors.yaml`) names the body of the country
-        written before it, not the one the knowledge base knows by that name."""
-        if span.text.lower() not in self.kb.sectors:
+        written before it, not the one the knowledge base knows by that name. So does a
+        party's or union's name ending in, or followed by, a role noun: "the Dutch Labour
+        Party", "Israel's Labour party" are not the British one."""
+        if span.text.lower() not in self.kb.sectors and not self._namesake_party(span, readings):
             return False
         before = span.start - 1
         if before >= 0 and span.doc[before].lower_ in POSSESSIVE_MARKS:
@@ -138,6 +140,15 @@ class ActorResolver:
         if qualifier is None or qualifier.entry.kind != "country":
             return False
         return all(entry.country != qualifier.entry.country for entry, _ in readings)
+
+    def _namesake_party(self, span: Span, readings: tuple[Reading, ...]) -> bool:
+        """True when every reading is a party or union with a country and the name ends in
+        or precedes a role noun ("Labour Party", "Labour party"): parties of many countries
+        share such names."""
+        if not all(e.country and e.sector in NAMESAKE_SECTORS for e, _ in readings):
+            return False
+        heads = [span[-1]] + ([span.doc[span.end]] if span.end < len(span.doc) else [])
+        return any(_word_key(t) in self.sector_words for t in heads)
 
     def _begins_place_name(self, span: Span, readings: tuple[Reading, ...]) -> bool:
         """True for "Niger" in "Niger Delta": a country's name that begins the name of a
@@ -448,6 +459,8 @@ class PlaceFinder(Protocol):
 
 NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "VERB"})
 """What the small tagger makes of a place name before a role noun ("Rakhine rebels": ADJ)."""
+NAMESAKE_SECTORS = frozenset({"PTY", "LAB"})
+"""Sectors of bodies whose names other countries' bodies share ("Labour Party")."""
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 """Sectors of offices one can leave: their former holders are ELI."""
 

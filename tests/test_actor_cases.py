@@ -8,6 +8,10 @@ news outlets (which resolve to no actor code: they report events, they are not i
 only by a title, with the country from the title or from the story (dateline, the country
 it names most), surnames after a titled first mention, sector nouns of every sector, places
 that name groups, parties by acronym, ministries and agencies, former office-holders.
+`tests/data/actor_cases_fresh.csv` holds cases written before reading the resolver, in the
+style of the PETRARCH2 / Phoenix / NGEC suites: leaders and ministers 2000-2024 of many
+countries, titles with adjectives, ranks, parties, agencies, armed groups by name and by
+place, IGOs and NGOs, sector nouns, peoples, capitals, lower-cased mentions.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ def resolver(nlp) -> ActorResolver:
 def test_actor_cases_tables_are_large_enough() -> None:
     assert len(read_cases(DATA / "actor_cases.csv")) >= 300
     assert len(read_cases(DATA / "actor_cases_beyond.csv")) >= 600
+    assert len(read_cases(DATA / "actor_cases_fresh.csv")) >= 200
 
 
 @pytest.mark.parametrize("row", read_cases(), ids=case_id)

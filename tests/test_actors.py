@@ -75,6 +75,67 @@ def test_actors_lower_case_words_are_not_countries(nlp, resolver) -> None:
     assert resolver.mentions(next(iter(doc.sents))) == {}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "day", "codes"),
+    [
+        ("afghan police opened fire.", "2011-06-01", ["AFGCOP"]),
+        ("israeli troops entered the town.", "2014-07-17", ["ISRMIL"]),
+        ("the chinese foreign ministry protested.", "2016-07-12", ["CHNGOV"]),
+        ("hamas militants fired rockets.", "2014-07-20", ["PSEREB"]),
+        ("the world health organization warned.", "2021-01-14", ["IGOUNOWHO"]),
+        ("police and soldiers arrived.", "2021-01-14", ["---COP", "---MIL"]),
+    ],
+)
+def test_actors_sentence_without_capitals_matches_names(
+    nlp, resolver, sentence: str, day: str, codes: list[str]
+) -> None:
+    """A sentence with no capitals has lost its case (a lower-cased feed or mention):
+    its names are names."""
+    assert subject_actors(nlp, resolver, sentence, day) == codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        ("Niger Delta militants blew up a pipeline.", ["NGAREB"]),
+        ("Niger troops withdrew.", ["NERMIL"]),
+        ("Mexico City police arrested him.", ["MEXCOP"]),
+        ("Panama City officials met.", ["PANGOV"]),
+    ],
+)
+def test_actors_place_named_after_another_country(
+    nlp, resolver, sentence: str, codes: list[str]
+) -> None:
+    """A place whose name begins with a country's name places the group in its own
+    country; a country's own city ("Mexico City") keeps the country."""
+    assert subject_actors(nlp, resolver, sentence, "2008-06-20") == codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        ("The Dutch Labour Party won.", ["NLDPTY"]),
+        ("Israel's Labour party lost seats.", ["ISRPTY"]),
+        ("The Norwegian Labour Party won.", ["NORPTY"]),
+        ("Britain's Labour Party won.", ["GBRPTY"]),
+        ("The Labour Party won.", ["GBRPTY"]),
+        ("Iranian Hezbollah fighters crossed.", ["LBNREB"]),  # not a party's namesake
+    ],
+)
+def test_actors_party_named_like_another_countrys(
+    nlp, resolver, sentence: str, codes: list[str]
+) -> None:
+    """A party's name shared across countries ("Labour Party") after another country's
+    adjective or possessive is that country's party."""
+    assert subject_actors(nlp, resolver, sentence, "2017-03-15") == codes
+
+
+def test_actors_acronyms_need_capitals_even_without_case(nlp, resolver) -> None:
+    doc = nlp("they told us the un would pay.")
+    found = {m.entry.id for m in resolver.mentions(next(iter(doc.sents))).values()}
+    assert found == set()
+
+
 def test_actors_reason_says_why(nlp, resolver) -> None:
     doc = nlp("Ebrahim Raisi arrived.")
     sent = next(iter(doc.sents))

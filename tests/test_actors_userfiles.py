@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from eventwire.actors import ActorResolver
-from eventwire.actors.knowledge import KnowledgeBase, load_file, load_knowledge_base
+from eventwire.actors.knowledge import (
+    KnowledgeBase,
+    load_file,
+    load_knowledge_base,
+    shipped_files,
+)
 from eventwire.actors.lookup import resolve_mention
 from eventwire.errors import DataFileError
 
@@ -84,6 +89,48 @@ def test_actors_prefixed_file_keeps_organisation_subkinds(tmp_path: Path) -> Non
     text = "- {id: dawn, name: Dawn, kind: armed_group, code: MLIREB, country: MLI}\n"
     load_file(write(tmp_path, "organisations_mine.yaml", text), kb)
     assert kb.entries["dawn"].kind == "organisation"
+
+
+PARTY = "- {id: bsp, name: Bahujan Samaj Party, kind: party, code: INDPTY, country: IND}\n"
+BANK = "- {id: cbx, name: Bank X, kind: state, code: PHLGOV, country: PHL}\n"
+
+
+def test_actors_id_twice_in_one_layer_names_both_places(tmp_path: Path) -> None:
+    """Files loaded as one layer (the shipped ones) may not share an id: one entry would
+    silently replace the other."""
+    first = write(tmp_path, "organisations_parties.yaml", PARTY)
+    second = write(tmp_path, "organisations_state.yaml", BANK + BANK.replace("cbx", "bsp"))
+    kb, layer = KnowledgeBase(), {}
+    load_file(first, kb, layer=layer)
+    with pytest.raises(DataFileError) as error:
+        load_file(second, kb, layer=layer)
+    assert (error.value.path, error.value.line) == (str(second), 2)
+    assert f"{first}:1" in error.value.problem and "'bsp'" in error.value.problem
+    assert list(kb.entries) == ["bsp"]  # nothing of the second file is kept
+
+
+def test_actors_id_twice_in_one_user_file_is_an_error(tmp_path: Path) -> None:
+    path = write(tmp_path, "team.yaml", PARTY + BANK + PARTY)
+    with pytest.raises(DataFileError) as error:
+        load_knowledge_base((path,))
+    assert (error.value.path, error.value.line) == (str(path), 3)
+    assert f"{path}:1" in error.value.problem
+
+
+def test_actors_user_files_replace_shipped_and_earlier_entries(tmp_path: Path) -> None:
+    """Reusing an id is how a user file corrects a shipped entry (README, "Your own
+    files"); a later user file replaces an earlier one's in the same way."""
+    mine = write(tmp_path, "mine.yaml", PARTY.replace("INDPTY", "INDOPP"))
+    later = write(tmp_path, "later.yaml", PARTY.replace("INDPTY", "INDGOV"))
+    assert load_knowledge_base((mine,)).entries["bsp"].code == "INDOPP"
+    assert load_knowledge_base((mine, later)).entries["bsp"].code == "INDGOV"
+
+
+def test_actors_shipped_ids_are_unique() -> None:
+    layer: dict[str, str] = {}
+    for path in shipped_files():
+        load_file(path, KnowledgeBase(), layer=layer)
+    assert "bangko-sentral-ng-pilipinas" in layer and "bsp" in layer
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,10 @@
 """The actor knowledge base: countries, regions, organisations, people, outlets, sectors.
 
 Loaded from the YAML files of `data/actors/` (schema in its README) and any user files
-given with `--actors`; a user entry with the id of a shipped one replaces it. A malformed
-file raises `DataFileError` with file and line, and nothing from it is kept.
+given with `--actors`; a user entry with the id of a shipped one (or of an earlier user
+file's) replaces it, but an id given twice within the shipped files, or within one user
+file, is an error. A malformed file raises `DataFileError` with file and line, and nothing
+from it is kept.
 
 A file's name tells the kind of its entries (`people_mine.yaml`); a user file named
 otherwise gives the kind on each entry instead (`kind: person`), so that one file can hold
@@ -24,7 +26,7 @@ from eventwire.datafiles import DataPath, package_data, read_yaml
 from eventwire.errors import DataFileError
 
 KINDS = ("country", "region", "organisation", "person", "outlet")
-ORGANISATION_KINDS = ("igo", "armed_group", "security", "party", "company", "ngo", "court")
+ORGANISATION_KINDS = ("igo", "armed_group", "security", "party", "company", "ngo", "court", "state")
 """The `kind` values of organisations*.yaml entries: in a file of mixed kinds they mean
 `organisation` too, so an entry can move between files unchanged."""
 PETRARCH_SUFFIXES = (".actors.txt", ".agents.txt")
@@ -238,12 +240,18 @@ def _kind_of_entry(raw: Any, path: str) -> str:
     )
 
 
-def load_file(path: DataPath, kb: KnowledgeBase) -> None:
-    """Merge one actor file into `kb`, all or nothing: YAML, or a PETRARCH dictionary."""
+def load_file(path: DataPath, kb: KnowledgeBase, *, layer: dict[str, str] | None = None) -> None:
+    """Merge one actor file into `kb`, all or nothing: YAML, or a PETRARCH dictionary.
+
+    `layer` maps the ids already read from the files loaded together with this one (the
+    shipped files) to their `file:line`; an id seen there or earlier in this file raises
+    `DataFileError`, while one of `kb` outside the layer is replaced (a user's override).
+    """
     if path.name.endswith(PETRARCH_SUFFIXES):
         from eventwire.actors.petrarch import read_dictionary
 
         entries, sectors = read_dictionary(path)
+        _check_unique(entries, {} if layer is None else layer)
         kb.sectors.update(sectors)
         for entry in entries:
             kb.add(entry)
@@ -265,8 +273,25 @@ def load_file(path: DataPath, kb: KnowledgeBase) -> None:
         )
     where = str(path)
     entries = [_entry(item, kind or _kind_of_entry(item, where), where) for item in raw]
+    _check_unique(entries, {} if layer is None else layer)
     for entry in entries:
         kb.add(entry)
+
+
+def _check_unique(entries: Iterable[Entry], layer: dict[str, str]) -> None:
+    """Record each entry's origin in `layer`, or raise `DataFileError` naming both places
+    of an id given twice: one would silently replace the other."""
+    for entry in entries:
+        first = layer.get(entry.id)
+        if first is not None:
+            path, _, line = entry.origin.rpartition(":")
+            raise DataFileError(
+                path,
+                int(line) if line.isdigit() else None,
+                f"id {entry.id!r} is already used at {first}: give one of them another id "
+                "(only a user file replaces a shipped entry, by reusing its id)",
+            )
+        layer[entry.id] = entry.origin
 
 
 def shipped_files() -> list[DataPath]:
@@ -285,13 +310,20 @@ def load_knowledge_base(user_files: Sequence[Path] = ()) -> KnowledgeBase:
     from eventwire import cache
     from eventwire.actors import petrarch
 
-    files = [*shipped_files(), *user_files]
+    shipped = shipped_files()
+    files = [*shipped, *user_files]
     code = [Path(__file__), Path(petrarch.__file__), Path(datafiles.__file__)]
-    return cache.cached("knowledge", [*code, *files], lambda: _read_files(files))
+    return cache.cached(
+        "knowledge", [*code, *files], lambda: _read_files(files, shipped=len(shipped))
+    )
 
 
-def _read_files(files: Sequence[DataPath]) -> KnowledgeBase:
+def _read_files(files: Sequence[DataPath], *, shipped: int | None = None) -> KnowledgeBase:
+    """Read `files` in order: the first `shipped` (all of them by default) as one layer whose
+    ids must be unique, then each remaining (user) file as its own layer over them."""
     kb = KnowledgeBase()
-    for path in files:
-        load_file(path, kb)
+    shipped = len(files) if shipped is None else shipped
+    layer: dict[str, str] = {}
+    for number, path in enumerate(files):
+        load_file(path, kb, layer=layer if number < shipped else {})
     return kb

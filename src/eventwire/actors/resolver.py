@@ -94,12 +94,18 @@ class ActorResolver:
     # -- finding names ----------------------------------------------------------------
 
     def mentions(self, sent: Span) -> dict[int, Mention]:
-        """Token index -> the knowledge-base name covering it (longest, leftmost first)."""
+        """Token index -> the knowledge-base name covering it (longest, leftmost first).
+        Names are capitalised ("turkey" is the bird), unless the sentence has no capitals
+        at all: its case is lost, and "afghan police" is Afghan police (acronyms still need
+        capitals: "us" is a pronoun)."""
         found: dict[int, Mention] = {}
         matches = sorted(self.matcher(sent), key=lambda m: (m[1], -(m[2] - m[1])))
+        cased = any(c.isupper() for c in sent.text)
         for key, start, end in matches:
             span = sent.doc[start:end]  # the matcher gives document offsets
-            if span.text.islower() or any(i in found for i in range(span.start, span.end)):
+            if cased and span.text.islower():
+                continue
+            if any(i in found for i in range(span.start, span.end)):
                 continue
             if key in self.acronyms and not span.text.isupper():
                 continue
@@ -107,6 +113,8 @@ class ActorResolver:
             if self._inside_other_name(span, readings, found):
                 continue
             if self._another_countrys_body(span, readings, found):
+                continue
+            if self._begins_place_name(span, readings):
                 continue
             entry, how = readings[0]
             alternatives = readings if len(readings) > 1 else ()
@@ -120,8 +128,10 @@ class ActorResolver:
     ) -> bool:
         """True for "Defense Department" in "Chile's Defense Department": a body's name
         that is also a common role phrase (`sectors.yaml`) names the body of the country
-        written before it, not the one the knowledge base knows by that name."""
-        if span.text.lower() not in self.kb.sectors:
+        written before it, not the one the knowledge base knows by that name. So does a
+        party's or union's name ending in, or followed by, a role noun: "the Dutch Labour
+        Party", "Israel's Labour party" are not the British one."""
+        if span.text.lower() not in self.kb.sectors and not self._namesake_party(span, readings):
             return False
         before = span.start - 1
         if before >= 0 and span.doc[before].lower_ in POSSESSIVE_MARKS:
@@ -130,6 +140,26 @@ class ActorResolver:
         if qualifier is None or qualifier.entry.kind != "country":
             return False
         return all(entry.country != qualifier.entry.country for entry, _ in readings)
+
+    def _namesake_party(self, span: Span, readings: tuple[Reading, ...]) -> bool:
+        """True when every reading is a party or union with a country and the name ends in
+        or precedes a role noun ("Labour Party", "Labour party"): parties of many countries
+        share such names."""
+        if not all(e.country and e.sector in NAMESAKE_SECTORS for e, _ in readings):
+            return False
+        heads = [span[-1]] + ([span.doc[span.end]] if span.end < len(span.doc) else [])
+        return any(_word_key(t) in self.sector_words for t in heads)
+
+    def _begins_place_name(self, span: Span, readings: tuple[Reading, ...]) -> bool:
+        """True for "Niger" in "Niger Delta": a country's name that begins the name of a
+        place of the gazetteer in another country, which then names the group ("Niger Delta
+        militants" NGA) as any place does."""
+        if self.places is None or span.end >= len(span.doc) or not span.doc[span.end].is_title:
+            return False
+        if any(entry.kind != "country" or how != NAME for entry, how in readings):
+            return False
+        place = self.places.country_of(f"{span.text} {span.doc[span.end].text}")
+        return place is not None and place[1] not in {entry.code for entry, _ in readings}
 
     def _inside_other_name(
         self, span: Span, readings: tuple[Reading, ...], found: dict[int, Mention]
@@ -429,6 +459,8 @@ class PlaceFinder(Protocol):
 
 NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "VERB"})
 """What the small tagger makes of a place name before a role noun ("Rakhine rebels": ADJ)."""
+NAMESAKE_SECTORS = frozenset({"PTY", "LAB"})
+"""Sectors of bodies whose names other countries' bodies share ("Labour Party")."""
 OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 """Sectors of offices one can leave: their former holders are ELI."""
 

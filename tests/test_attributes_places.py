@@ -267,6 +267,8 @@ LOCATIONS = [
     ("Gunmen opened fire in Silopi town of Sirnak province.", "opened", "Silopi", "TUR"),
     # a capital of another kind is in the country, not its seat of government
     ("Two traders were shot in Nigeria's commercial capital.", "shot", "Nigeria", "NGA"),
+    # "on" an island or the outskirts puts an event there
+    ("Marines patrolled on Basilan island overnight.", "patrolled", "Basilan", None),
     # a named site or street when the sentence names no town
     ("Police clashed with anarchists on Dam Square.", "clashed", "Dam Square", None),
     # settlements and localities name their places; a group's stronghold is no place

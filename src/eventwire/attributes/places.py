@@ -348,7 +348,7 @@ class Gazetteer:
             depth and prep.lower_ in WORDS.nested_place_preps
         )
         for obj in (child for child in prep.children if child.dep_ == "pobj"):
-            if locative:
+            if locative or _is_site_prep(prep, obj):
                 found = self.place_at(obj, countries)
                 named = prep.lower_ in OF_PREPS and is_in(prep.head, WORDS.place_nouns)
                 found = found or self._unknown_place_name(obj, trusted=depth > 0 and not named)
@@ -771,11 +771,13 @@ def _is_someone(token: Token) -> bool:
 
 
 def _is_site_prep(prep: Token, obj: Token) -> bool:
-    """A preposition that puts an event at a site: a locative one, or "on" a street or
-    square ("on Avenida Brasil", "on the al-Qanat Street")."""
+    """A preposition that puts an event at a site: a locative one, or "on" a street, a
+    square or a place ("on Avenida Brasil", "on Jolo island", "on the outskirts of X")."""
     if prep.lower_ in WORDS.locative_preps:
         return True
-    return prep.lower_ == "on" and (obj.ent_type_ in ("FAC", "LOC") or is_in(obj, NOT_TOWN_WORDS))
+    return prep.lower_ == "on" and (
+        obj.ent_type_ in ("FAC", "LOC") or is_in(obj, NOT_TOWN_WORDS | WORDS.place_nouns)
+    )
 
 
 def _is_issue(prep: Token, obj: Token) -> bool:

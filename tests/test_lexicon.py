@@ -187,6 +187,7 @@ WIDENED = [
     ("A Tunisian street vendor set fire to himself.", "140", "1712"),
     ("Armenia and Azerbaijan traded accusations.", "112", "061"),
     ("Pakistan suspended trade.", "163", "161"),
+    ("British nurses walked out on Tuesday.", "143", None),  # "out" parsed as an adverb
 ]
 
 

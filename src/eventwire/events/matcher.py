@@ -95,7 +95,8 @@ def _find_target_prep(pattern: Pattern, reach: list[Token]) -> Token | None | bo
     preps = [
         token
         for token in reach
-        if token.dep_ in ("prep", "agent", "dative", "prt") and token.lower_ in pattern.target_prep
+        if token.dep_ in ("prep", "agent", "dative", "prt", "advmod")
+        and token.lower_ in pattern.target_prep
     ]
     if not preps:
         return False

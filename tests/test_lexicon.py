@@ -188,6 +188,8 @@ WIDENED = [
     ("Armenia and Azerbaijan traded accusations.", "112", "061"),
     ("Pakistan suspended trade.", "163", "161"),
     ("British nurses walked out on Tuesday.", "143", None),  # "out" parsed as an adverb
+    ("Ethiopian students staged sit-ins at three universities.", "140", None),  # split at "-"
+    ("Iran called for de-escalation.", "0256", "020"),
 ]
 
 

@@ -190,6 +190,9 @@ WIDENED = [
     ("British nurses walked out on Tuesday.", "143", None),  # "out" parsed as an adverb
     ("Ethiopian students staged sit-ins at three universities.", "140", None),  # split at "-"
     ("Iran called for de-escalation.", "0256", "020"),
+    ("Kuwait pledged humanitarian aid worth $50 million.", "0333", "0331"),
+    ("North Korea threatened to take military action.", "138", "1382"),
+    ("Iran threatened to take action.", "130", "1382"),
 ]
 
 

@@ -168,3 +168,38 @@ SETTLED = [
 def test_lexicon_settled_conflict_codes_the_intended_code(sentence: str, code: str) -> None:
     codes = [e.cameo for e in code_text(sentence, date="2024-06-01")]
     assert code in codes, f"{sentence!r} gave {codes}"
+
+
+# Acts the blind probes of session 3 found missing or miscoded, in sentences of our own:
+# the code each must give and, where a shorter pattern used to win, the code it must not.
+WIDENED = [
+    ("Riot police fired tear gas to scatter the students.", "175", None),
+    ("The police used tear gas to break up the crowd.", "175", "2041"),
+    ("Egyptian security forces dispersed thousands of mourners.", "175", "082"),
+    ("Sudanese police dispersed them with batons.", "175", "082"),
+    ("A Thai court ordered the arrest of the opposition senator.", "173", "100"),
+    ("Nicaragua expelled two Catholic priests.", "174", "166"),
+    ("Indian police evicted the squatters.", "170", None),
+    ("Iraqi troops drove the militants out of the town.", "190", "201"),
+    ("Chadian soldiers pushed the rebels back toward the border.", "190", None),
+    ("Chilean students occupied the university.", "144", "192"),
+    ("A Tibetan monk set himself on fire.", "140", None),
+    ("A Tunisian street vendor set fire to himself.", "140", "1712"),
+    ("Armenia and Azerbaijan traded accusations.", "112", "061"),
+    ("Pakistan suspended trade.", "163", "161"),
+    ("British nurses walked out on Tuesday.", "143", None),  # "out" parsed as an adverb
+    ("Ethiopian students staged sit-ins at three universities.", "140", None),  # split at "-"
+    ("Iran called for de-escalation.", "0256", "020"),
+    ("Kuwait pledged humanitarian aid worth $50 million.", "0333", "0331"),
+    ("North Korea threatened to take military action.", "138", "1382"),
+    ("Iran threatened to take action.", "130", "1382"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("sentence", "code", "not_code"), WIDENED, ids=[s for s, _, _ in WIDENED])
+def test_lexicon_widened_patterns_code_the_act(
+    sentence: str, code: str, not_code: str | None
+) -> None:
+    codes = [e.cameo for e in code_text(sentence, date="2024-06-01")]
+    assert code in codes and not_code not in codes, f"{sentence!r} gave {codes}"

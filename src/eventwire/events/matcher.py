@@ -38,7 +38,18 @@ class LexiconDetector:
 
 
 def _fits(token: Token, slot: Slot) -> bool:
-    return token.lower_ in slot or token.lemma_.lower() in slot
+    return token.lower_ in slot or token.lemma_.lower() in slot or _hyphenated(token) in slot
+
+
+def _hyphenated(token: Token) -> str:
+    """The word a token begins that the tokenizer split at a hyphen ("sit-in", "de-escalation"),
+    so that lexicon words written with a hyphen still match; empty when there is none."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or token.whitespace_ or doc[token.i + 1].text != "-":
+        return ""
+    if doc[token.i + 1].whitespace_:
+        return ""
+    return f"{token.lower_}-{doc[token.i + 2].lower_}"
 
 
 def verb_reach(verb: Token) -> list[Token]:
@@ -95,7 +106,8 @@ def _find_target_prep(pattern: Pattern, reach: list[Token]) -> Token | None | bo
     preps = [
         token
         for token in reach
-        if token.dep_ in ("prep", "agent", "dative", "prt") and token.lower_ in pattern.target_prep
+        if token.dep_ in ("prep", "agent", "dative", "prt", "advmod")
+        and token.lower_ in pattern.target_prep
     ]
     if not preps:
         return False
@@ -122,7 +134,11 @@ def match_token(token: Token, lexicon: Lexicon, detector: str) -> Iterator[Frame
         index, reach_of = lexicon.nouns, noun_reach
     else:
         return
-    patterns = index.get(token.lemma_.lower(), []) or index.get(token.lower_, [])
+    patterns = (
+        index.get(token.lemma_.lower(), [])
+        or index.get(token.lower_, [])
+        or index.get(_hyphenated(token), [])
+    )
     if not patterns:
         return
     reach = reach_of(token)

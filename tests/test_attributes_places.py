@@ -267,6 +267,8 @@ LOCATIONS = [
     ("Gunmen opened fire in Silopi town of Sirnak province.", "opened", "Silopi", "TUR"),
     # a capital of another kind is in the country, not its seat of government
     ("Two traders were shot in Nigeria's commercial capital.", "shot", "Nigeria", "NGA"),
+    # a town captured, by any of its names, whatever the tagger takes it for
+    ("Rebels captured Ndele on Friday.", "captured", "Ndélé", "CAF"),
     # "on" an island or the outskirts puts an event there
     ("Marines patrolled on Basilan island overnight.", "patrolled", "Basilan", None),
     # a named site or street when the sentence names no town

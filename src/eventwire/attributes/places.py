@@ -503,6 +503,10 @@ class Gazetteer:
             if obj.dep_ == "pobj"
         ]
         for place in places:
+            if place.dep_ == "dobj" and place.ent_type_ != "PERSON":
+                taken = self._territory(place)  # "captured Birao", whatever the tagger says
+                if taken is not None:
+                    return taken
             found = _unknown_name(place)
             if found is not None and self.lookup(found.text) is None:
                 return Location(name=found.text)

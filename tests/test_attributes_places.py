@@ -267,6 +267,8 @@ LOCATIONS = [
     ("Gunmen opened fire in Silopi town of Sirnak province.", "opened", "Silopi", "TUR"),
     # a capital of another kind is in the country, not its seat of government
     ("Two traders were shot in Nigeria's commercial capital.", "shot", "Nigeria", "NGA"),
+    # a place noun's own unknown name before the place set beside it
+    ("Gunmen shot a teacher in Bacho district, Narathiwat.", "shot", "Bacho", "THA"),
     # a town captured, by any of its names, whatever the tagger takes it for
     ("Rebels captured Ndele on Friday.", "captured", "Ndélé", "CAF"),
     # "on" an island or the outskirts puts an event there

@@ -563,11 +563,14 @@ class Gazetteer:
         Kursk region"; then the capital of a country, and the country across a border. A
         country before a place noun qualifies it ("a US base at Balad", "the Mexico state
         of Hidalgo") and is not the place."""
+        own = self._own_named_place(noun, countries)
         for child in (c for c in noun.children if c.dep_ == "appos"):
             found = self.place_at(child, countries) or appositive_name(child)
-            if found is not None:
-                return found
-        own = self._own_named_place(noun, countries)
+            if found is None:
+                continue
+            if own is None or own.geonameid is not None:
+                return found  # "the capital, Kyiv", "a Brooklyn neighbourhood, Canarsie"
+            return Location(name=own.name, country=found.country)  # "Kapho district, Pattani"
         for child in noun.children:
             found = None
             if child.dep_ == "prep" and child.lower_ == "of":

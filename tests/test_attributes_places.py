@@ -269,6 +269,9 @@ LOCATIONS = [
     ("Two traders were shot in Nigeria's commercial capital.", "shot", "Nigeria", "NGA"),
     # a place noun's own unknown name before the place set beside it
     ("Gunmen shot a teacher in Bacho district, Narathiwat.", "shot", "Bacho", "THA"),
+    # a border someone's is on their side; an embassy is not in the country it serves
+    ("Rebels shelled Chad's border with Sudan.", "shelled", "Chad", "TCD"),
+    ("Crowds protested outside the French embassy in Niamey.", "protested", "Niamey", "NER"),
     # a town captured, by any of its names, whatever the tagger takes it for
     ("Rebels captured Ndele on Friday.", "captured", "Ndélé", "CAF"),
     # "on" an island or the outskirts puts an event there
@@ -316,6 +319,7 @@ NO_LOCATION = [
     ("Okonjo was captured by militiamen last year.", "captured"),  # a person captured
     ("Two fighters were killed in an al-Shabaab stronghold.", "killed"),  # a holder's name
     ("He captured the title with a victory over Kenya's David Rudisha.", "captured"),  # someone
+    ("Students demonstrated outside the US embassy on Friday.", "demonstrated"),  # abroad
 ]
 
 

@@ -89,6 +89,7 @@ class PlaceWords:
     not_demonyms: frozenset[str]
     held_nouns: frozenset[str]
     issue_nouns: frozenset[str]
+    abroad_nouns: frozenset[str]
 
 
 WORDS = PlaceWords(
@@ -114,6 +115,7 @@ NOT_TOWN_WORDS = WORDS.site_nouns | WORDS.not_town_words | WORDS.not_place_words
 JOURNEY_LEMMAS = WORDS.visit_lemmas | WORDS.journey_lemmas
 PLACE_OF_NOUNS = WORDS.attack_nouns | WORDS.place_of_nouns
 ISSUE_NOUNS = WORDS.issue_nouns | PLACE_OF_NOUNS
+ABROAD = WORDS.abroad_nouns
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"GPE", "LOC"})
@@ -371,6 +373,8 @@ class Gazetteer:
         for child in noun.lefts:
             if child.dep_ in ("poss", "compound", "nmod") and name_span(child) is not None:
                 found = self.place_at(child, countries)
+                if found is not None and self._is_country(found) and is_in(noun, ABROAD):
+                    continue  # "outside the United States embassy" is not in the US
                 if found is not None:
                     return found
         return None
@@ -577,7 +581,7 @@ class Gazetteer:
                 found = next(self._places_of(child, countries), None)
                 found = found or self._in_demonym_country(self._named_of(child), noun)
             elif child.dep_ == "prep" and child.lower_ in WORDS.border_preps:
-                if noun.lower_ in WORDS.border_nouns:
+                if noun.lower_ in WORDS.border_nouns and not _has_possessor(noun):
                     found = next(self._places_of(child, countries), None)
             if found is not None:
                 if own is not None and self._is_smaller(own, found, child):
@@ -775,6 +779,11 @@ def _is_someone(token: Token) -> bool:
     if token.ent_type_ != "PERSON":
         return False
     return any(c.dep_ == "poss" or c.ent_type_ == "NORP" for c in token.lefts)
+
+
+def _has_possessor(noun: Token) -> bool:
+    """ "Lebanon's border with Israel" is on Lebanon's side."""
+    return any(c.dep_ == "poss" for c in noun.children)
 
 
 def _is_site_prep(prep: Token, obj: Token) -> bool:

@@ -438,5 +438,5 @@ def test_attributes_places_rule_is_named(gazetteer, nlp) -> None:
     trigger = trigger_in(nlp, "Rebels shelled the town of Mareb.", "shelled")
     assert gazetteer.locate_with_rule(trigger) == (Location(name="Mareb"), "object")
     trigger = trigger_in(nlp, "Rebels advanced and shelled the town of Mareb.", "advanced")
-    assert gazetteer.locate_with_rule(trigger) == (Location(name="Mareb"), "acted_on")
+    assert gazetteer.locate_with_rule(trigger) == (Location(name="Mareb"), "attached")
     assert set(LOCATE_RULES) <= set(dir(gazetteer))

@@ -1,30 +1,35 @@
 """Where an event happened: the place attached to its trigger, looked up in the gazetteer.
 
-The place is looked for in this order, the first found wins:
+`LOCATE_RULES` names the rules in the order they are tried, the first that finds a place
+winning (`--debug` prints the rule as `location_rule`):
 
-1. a place a locative preposition ("in", "at", "near", "off", "over", ...) governs in the
-   trigger's clause, or a place word qualifying a nominal trigger ("the Beirut airstrike");
-2. a named place the event acts on or goes to: the object of a verb that acts on places
-   ("shelled Kherson", "took control of Kabul", "stormed the city of El Fasher"; not
-   "Moscow accused Kyiv"), a destination ("flew to Beijing", "left for Tehran") or the
-   place of an attack or capture noun ("a strike on Odesa", "the siege of Mariupol"). A
-   country counts here only for visits and journeys ("visited Russia", "travelled to
-   Israel"): "Iran attacked Israel" names actors, not a place;
-3. the first place after a locative preposition in the sentence that hangs from the
-   event's clause or from no verb;
-4. the story's dateline ("KYIV, May 3 (Reuters) -"), when the coder passes it.
-
-"The capital" is the capital of the country that qualifies it ("the Ukrainian capital",
-"Sudan's capital") or else of the story's only country; "the border with Afghanistan" is
-the named country. spaCy often tags unfamiliar places as ORG or PERSON (or runs them into a
-TIME entity, "Kyiv overnight"), so those are looked up too, but only by their main names
-and never when they are also common words.
+1. `object`: the place the trigger acts on or goes to: the object of a verb that acts on
+   places ("shelled Kherson", "stormed the town of Bunia", "captured 70 percent of
+   Bosnia", a country too: "NATO bombed Serbia"), a destination ("flew to Beijing") or
+   the place of an attack noun ("a strike on Odesa", "launched an offensive on X");
+2. `attached`: a place a locative preposition governs in the event's clause ("killed in
+   Kabul"), the phrases of the verb's object included ("killed 12 people in the town of
+   X"), each other verb of the clause taken with its own object first;
+3. `fronted`: a place in a phrase before the subject ("In Hama province, ...");
+4. `in_clause`, `unknown_attached`, `anywhere`, `unknown_anywhere`, `named_anywhere`: the
+   first place after a locative preposition in the event's clause, a name the gazetteer
+   does not know there, then elsewhere in the sentence (not where officials spoke), then
+   any place entity that is no subject or topic;
+5. `site`: a named site or street when the sentence names no town ("on Dam Square");
+6. the story's dateline ("KYIV, May 3 (Reuters) -"), when the coder passes it.
 
 Within a phrase the most specific place wins: a place noun's own name ("the Vedeno region
-of Chechnya", "Shaffa village near Dzur"), known to the gazetteer or given by name alone,
-before the bigger place that locates it; a country before a place noun only qualifies it
-("a US base at Balad"). The words these rules read (prepositions, place nouns, verbs that
-act on places) are data: `data/gazetteer/place_words.yaml`.
+of Chechnya", "Shaffa village near Dzur") or the name after it ("the Nairobi suburb of
+Kitengela"), known to the gazetteer or given by name alone, before the bigger place that
+locates it; a country before a place noun only qualifies it ("a US base at Balad").
+"The capital" is the capital of the country that qualifies it ("Sudan's capital") or of
+the story's only country, but not a capital of another kind ("Nigeria's commercial
+capital" is Nigeria). What a protest is against is not where it is ("against the war in
+Iraq"), nor an embassy in the country it serves. spaCy often tags unfamiliar places as ORG
+or PERSON, so names are looked up whatever their tag where the phrase says they are places
+("in Hilla", "captured Birao", "the town of Rastan"), elsewhere only by their main names.
+The words these rules read (prepositions, place nouns, verbs that act on places) are data:
+`data/gazetteer/place_words.yaml`.
 """
 
 from __future__ import annotations
@@ -98,7 +103,6 @@ WORDS = PlaceWords(
 LOCATE_RULES = (
     "object",
     "attached",
-    "acted_on",
     "fronted",
     "in_clause",
     "unknown_attached",
@@ -217,7 +221,7 @@ class Gazetteer:
     ) -> tuple[Location | None, str | None]:
         """The event's location (as `locate`) and the name of the rule of `LOCATE_RULES`
         that found it, or "dateline"."""
-        chain = [*clause_chain(trigger), *coordinated_verbs(trigger), *adverbial_clauses(trigger)]
+        chain = [*clause_chain(trigger), *adverbial_clauses(trigger), *coordinated_verbs(trigger)]
         for rule in LOCATE_RULES:
             found = getattr(self, rule)(trigger, chain, countries)
             if found is not None:
@@ -243,12 +247,14 @@ class Gazetteer:
         return self._acted_on_place(trigger, countries)
 
     def attached(self, trigger: Token, chain: list[Token], countries: Collection[str]) -> Loc:
-        """A place in the phrases of the event's clause: "killed in Kabul"."""
-        return _first(self._attached_place(t, countries, fronted=False) for t in chain)
-
-    def acted_on(self, trigger: Token, chain: list[Token], countries: Collection[str]) -> Loc:
-        """The place the event acts on or goes to: "shelled Kherson", "flew to Beijing"."""
-        return _first(self._acted_on_place(t, countries) for t in chain)
+        """A place in the phrases of the event's clause ("killed in Kabul"), each verb of
+        the clause but the trigger taken with the place it acts on first: "were captured
+        when troops took the stronghold of Mazar-e-Sharif in northern Afghanistan"."""
+        return _first(
+            (t is not trigger and self._acted_on_place(t, countries))
+            or self._attached_place(t, countries, fronted=False)
+            for t in chain
+        )
 
     def fronted(self, trigger: Token, chain: list[Token], countries: Collection[str]) -> Loc:
         """A place in a phrase before the clause's subject sets the scene, less precisely

@@ -267,6 +267,9 @@ LOCATIONS = [
     ("Gunmen opened fire in Silopi town of Sirnak province.", "opened", "Silopi", "TUR"),
     # a capital of another kind is in the country, not its seat of government
     ("Two traders were shot in Nigeria's commercial capital.", "shot", "Nigeria", "NGA"),
+    # the town named after a region's place noun, in that region's country
+    ("A boy was shot in the West Bank town of Bethlehem.", "shot", "Bethlehem", "PSE"),
+    ("Militants bombed a train in Assam state, east India.", "bombed", "Assam", "IND"),
     # a place noun's own unknown name before the place set beside it
     ("Gunmen shot a teacher in Bacho district, Narathiwat.", "shot", "Bacho", "THA"),
     # a border someone's is on their side; an embassy is not in the country it serves

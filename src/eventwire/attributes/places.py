@@ -578,13 +578,15 @@ class Gazetteer:
             found = self.place_at(child, countries) or appositive_name(child)
             if found is None:
                 continue
-            if own is None or own.geonameid is not None:
+            if own is None or (is_known(own) and self._is_town(found)):
                 return found  # "the capital, Kyiv", "a Brooklyn neighbourhood, Canarsie"
-            return Location(name=own.name, country=found.country)  # "Kapho district, Pattani"
+            if not is_known(own):
+                return Location(name=own.name, country=found.country)  # "Kapho district, X"
+        near = [*countries, own.country] if own is not None and own.country else countries
         for child in noun.children:
             found = None
-            if child.dep_ == "prep" and child.lower_ == "of":
-                found = next(self._places_of(child, countries), None)
+            if child.dep_ == "prep" and child.lower_ == "of":  # "the West Bank town of X"
+                found = next(self._places_of(child, near), None)
                 found = found or self._in_demonym_country(self._named_of(child), noun)
             elif child.dep_ == "prep" and child.lower_ in WORDS.border_preps:
                 if noun.lower_ in WORDS.border_nouns and not _has_possessor(noun):
@@ -612,16 +614,20 @@ class Gazetteer:
             return self._demonym_country(noun)  # "the Afghan border", "a Nigerian town"
         return None
 
+    def _is_town(self, location: Location) -> bool:
+        """A city or a place known by its name alone, smaller than a region or country."""
+        return not is_known(location) or self._is_city(location)
+
     def _is_smaller(self, own: Location, named: Location, prep: Token) -> bool:
         """Whether a place noun's own name is the smaller of its two places: "the Vedeno
         region of Chechnya", "the Qadam neighbourhood of Damascus" (a name the gazetteer
         lacks is a small place), "Silopi town of the province of Sirnak", but not "the
         West Bank town of Bethlehem"."""
-        if own.geonameid is None or self._is_country(named):
+        if not is_known(own) or self._is_country(named):
             return True
         if any(is_in(obj, WORDS.place_nouns) for obj in prep.children):
             return True  # "of the province of Sirnak", "of Borno State"
-        return named.geonameid is not None and not self._is_city(named)
+        return not self._is_town(named)
 
     def _own_named_place(self, noun: Token, countries: Collection[str]) -> Location | None:
         """The place a place noun's own name gives ("the Vedeno region", "Shaffa village"),
@@ -878,6 +884,11 @@ def toponym(noun: Token) -> Span | None:
     if noun.pos_ != "PROPN" or noun.ent_type_ in NOT_NAME_LABELS:
         return None
     return entity_span(noun) if noun.ent_type_ else noun.doc[noun.left_edge.i : noun.i + 1]
+
+
+def is_known(location: Location) -> bool:
+    """A place the gazetteer knows (it has a point), not one known by its name alone."""
+    return location.lat is not None
 
 
 def is_in(token: Token, words: Collection[str]) -> bool:

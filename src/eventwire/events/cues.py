@@ -36,6 +36,7 @@ CUE_LISTS = (
     "receiving_verbs",
     "pair_nouns",
     "mutual_verbs",
+    "harm_verbs",
 )
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 MAX_CONJUNCTS = 64
@@ -70,6 +71,7 @@ class Cues:
     people_nouns: frozenset[str]
     explosive_nouns: frozenset[str]
     disaster_nouns: frozenset[str]
+    harm_verbs: frozenset[str]
     anaphors: dict[str, str]
     weapon_codes: dict[str, str]
 

@@ -37,6 +37,7 @@ from eventwire.events.cues import (
     lemma,
     negated_above,
     negated_by_verb,
+    other_sense,
 )
 from eventwire.events.frames import Detector, settle
 from eventwire.events.parties import (
@@ -261,6 +262,8 @@ class EventCoder:
                 continue
             if self.is_description(match) or self.is_disaster(match):
                 continue
+            if other_sense(match.trigger, self.cues) is not None:
+                continue  # "captured the gold medal", "the film was shot in Morocco"
             readings.extend(self.read_match(match, scope, triggers, absorbed))
         return readings
 

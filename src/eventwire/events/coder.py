@@ -37,6 +37,7 @@ from eventwire.events.cues import (
     lemma,
     negated_above,
     negated_by_verb,
+    other_sense,
 )
 from eventwire.events.frames import Detector, settle
 from eventwire.events.parties import (
@@ -71,6 +72,7 @@ from eventwire.events.roles import (
 )
 from eventwire.events.statements import (
     Reading,
+    drop_back_references,
     drop_repeats,
     drop_vaguer,
     readings_from_speech,
@@ -108,6 +110,20 @@ def sentence_day(sent: Span, publication: dt.date | None) -> dt.date | None:
 def dateline_outlet(mentions: dict[int, Mention]) -> str | None:
     """The agency of a dateline ("MOSCOW (Reuters) -"), which reports the story below it."""
     return next((m.entry.name for m in mentions.values() if m.entry.kind == "outlet"), None)
+
+
+def is_passing_mention(trigger: Token) -> bool:
+    """Whether an event noun is mentioned in passing ("after the talks", "over the
+    sanctions"), not told as the act of a clause ("Kenyans staged protests", "went on
+    strike"; a verb, or an event noun merged into its verb)."""
+    if trigger.pos_ == "VERB" or trigger.dep_ in TOLD_NOUN_DEPS:
+        return False
+    preposition = trigger.head
+    return not (
+        trigger.dep_ == "pobj"
+        and preposition.lower_ in ("on", "during")
+        and preposition.head.pos_ in ("VERB", "AUX")
+    )  # "went on strike", not "a summit on the riots"
 
 
 def is_first_person(token: Token) -> bool:
@@ -215,8 +231,8 @@ class EventCoder:
         scope.when = sentence_day(scope.sent, scope.day)
         readings = self.read_sentence(scope)
         readings += rejections_from_negation(readings, self.facts)
-        readings = with_participle_victims(readings, self.ontology)
-        readings = drop_repeats(drop_vaguer(readings))
+        readings = with_participle_victims(readings, self.ontology, self.cues.harm_verbs)
+        readings = drop_repeats(drop_vaguer(drop_back_references(readings)))
         readings += readings_from_speech(readings, self.ontology, self.cues)
         scope.dyads.extend([r.source, r.target] for r in readings if r.source and r.target)
         return [self.records.build(r, scope, document) for r in readings if self.is_told(r)]
@@ -230,15 +246,7 @@ class EventCoder:
             return True
         if self.require_target:
             return False
-        trigger = reading.trigger
-        if reading.pos == "verb" or trigger.pos_ == "VERB" or trigger.dep_ in TOLD_NOUN_DEPS:
-            return True  # a verb, or an event noun merged into its verb
-        preposition = trigger.head
-        return (
-            trigger.dep_ == "pobj"
-            and preposition.lower_ in ("on", "during")
-            and preposition.head.pos_ in ("VERB", "AUX")
-        )  # "went on strike", not "a summit on the riots"
+        return reading.pos == "verb" or not is_passing_mention(reading.trigger)
 
     def read_sentence(self, scope: SentenceScope) -> list[Reading]:
         """Every event reading of a sentence, verbs first so that an event noun that is a
@@ -254,6 +262,8 @@ class EventCoder:
                 continue
             if self.is_description(match) or self.is_disaster(match):
                 continue
+            if other_sense(match.trigger, self.cues) is not None:
+                continue  # "captured the gold medal", "the film was shot in Morocco"
             readings.extend(self.read_match(match, scope, triggers, absorbed))
         return readings
 
@@ -412,8 +422,10 @@ class EventCoder:
 
     def meeting_place(self, parties: Parties, code: str, scope: SentenceScope) -> list[Actor]:
         """PETRARCH makes the place of a meeting its target: "met in Zurich" (not for a
-        peaceful act with no doer: `wants_doer`)."""
-        if self.wants_doer(parties, code):
+        peaceful act with no doer: `wants_doer`), nor of an act no one is named doing that
+        a noun mentions in passing ("detain 200 after violent protests in Santiago"; "died
+        in clashes in Tripoli" tells the clashes)."""
+        if self.wants_doer(parties, code) or self.is_mentioned(parties):
             return []
         return self.place_as_target(parties.match.trigger, parties.sources, code, scope)
 
@@ -421,6 +433,14 @@ class EventCoder:
         self, parties: Parties, code: str, scope: SentenceScope
     ) -> list[Actor]:
         return self.own_government(parties.sources, code)
+
+    def is_mentioned(self, parties: Parties) -> bool:
+        """An event noun no one is named doing, mentioned in passing (`is_passing_mention`)
+        by a preposition other than the "in" or "by" of harm it caused."""
+        trigger = parties.match.trigger
+        if parties.match.frame.pos != "noun" or parties.sources:
+            return False
+        return is_passing_mention(trigger) and trigger.head.lower_ not in ("in", "by")
 
     def is_violent(self, code: str) -> bool:
         """Material conflict (quad class 4): the acts that may lack a named doer."""

@@ -36,7 +36,13 @@ CUE_LISTS = (
     "receiving_verbs",
     "pair_nouns",
     "mutual_verbs",
+    "score_verbs",
+    "harm_verbs",
 )
+SENSE_DEPS = frozenset(
+    {"dobj", "nsubj", "nsubjpass", "attr", "prt", "advmod", "npadvmod", "oprd", "dative"}
+)
+"""The words beside a trigger that may give it another sense (`other_sense`)."""
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 MAX_CONJUNCTS = 64
 """How far up a chain of conjuncts a negation still counts (`not X, Y or Z`)."""
@@ -70,8 +76,12 @@ class Cues:
     people_nouns: frozenset[str]
     explosive_nouns: frozenset[str]
     disaster_nouns: frozenset[str]
+    score_verbs: frozenset[str]
+    harm_verbs: frozenset[str]
     anaphors: dict[str, str]
     weapon_codes: dict[str, str]
+    other_senses: dict[str, frozenset[str]]
+    """Trigger lemma -> the words beside it that make it no event (`other_senses`)."""
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +93,7 @@ def load_cues() -> Cues:
         **lists,
         anaphors=_mapping(raw, "anaphors", path),
         weapon_codes=_mapping(raw, "weapon_codes", path),
+        other_senses=_word_mapping(raw, "other_senses", path),
     )
 
 
@@ -91,6 +102,47 @@ def _mapping(raw: dict[str, Any], name: str, path: DataPath) -> dict[str, str]:
     if not isinstance(raw.get(name), dict):
         raise DataFileError(str(path), None, f"missing mapping: {name}")
     return {str(k).lower(): str(v) for k, v in raw[name].items() if k != "__line__"}
+
+
+def _word_mapping(raw: dict[str, Any], name: str, path: DataPath) -> dict[str, frozenset[str]]:
+    """A word -> word list mapping of `cues.yaml`, words lower-cased."""
+    mapping = raw.get(name)
+    if not isinstance(mapping, dict):
+        raise DataFileError(str(path), None, f"missing mapping: {name}")
+    line = mapping.get("__line__")
+    found = {}
+    for key, words in mapping.items():
+        if key == "__line__":
+            continue
+        if not isinstance(words, list):
+            raise DataFileError(str(path), line, f"{name}: {key!r} needs a list of words")
+        found[str(key).lower()] = frozenset(str(word).lower() for word in words)
+    return found
+
+
+def other_sense(trigger: Token, cues: Cues) -> Token | None:
+    """The word that gives a trigger a sense that is no event ("captured the gold medal",
+    "the film was shot in", "shot back", "hit a new low"; `other_senses`), or a match
+    score beside a verb of defeat ("beat Liverpool 2-1"; `score_verbs`)."""
+    senses = cues.other_senses.get(lemma(trigger), frozenset())
+    for word in trigger.children:
+        if word.dep_ not in SENSE_DEPS:
+            continue
+        near = [word, *(c for c in word.children if c.dep_ in ("compound", "amod"))]
+        found = next((w for w in near if lemma(w) in senses or w.lower_ in senses), None)
+        if found is not None:
+            return found
+    if lemma(trigger) in cues.score_verbs:
+        return next((t for t in trigger.subtree if is_score(t)), None)
+    return None
+
+
+def is_score(token: Token) -> bool:
+    """The first number of a match score written "2-1"."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or not token.like_num:
+        return False
+    return doc[token.i + 1].text in ("-", "–") and doc[token.i + 2].like_num
 
 
 def lemma(token: Token) -> str:

@@ -8,6 +8,7 @@ from Gaza"), while a speaker reporting their own claims it.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from eventwire.events.cues import Cues
 
 ACCUSE, CLAIM = "112", "015"
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,36 +76,101 @@ def _details(broad: Reading, narrow: Reading) -> bool:
 
 
 def with_participle_victims(
-    readings: list[Reading], ontology: dict[str, CameoCode]
+    readings: list[Reading], ontology: dict[str, CameoCode], harm_verbs: Collection[str]
 ) -> list[Reading]:
     """ "Militants detonated a bomb, wounding eight civilians": a participle of harm
     tells whom the violent act before it hit, so that act (its verb, its more precise
-    code) takes the participle's target, and the participle's own reading goes."""
+    code) takes the participle's victims, and the participle's own reading goes; so does
+    a participle of harm (`harm_verbs`) whose victims the act already names ("blew up a
+    police vehicle, killing eight policemen"; not "raided X, detaining 23"), and so do
+    participles joined to the first ("damaging homes and wounding 11 civilians"). A
+    participle that names no victims ("opened fire, wounding dozens") is left as it is:
+    annotators mark such participles as events of their own."""
     kept = list(readings)
     for told in readings:
-        trigger = told.trigger
-        if told.target is None or trigger.dep_ != "advcl" or trigger.tag_ != "VBG":
+        if told.target is None:
             continue
         main = next((r for r in kept if _hit_by(r, told, ontology)), None)
-        if main is not None:
+        if main is None:
+            continue
+        if _takes_victims(main, told):
             kept[kept.index(main)] = replace(main, target=told.target)
+        harm = told.trigger.lemma_.lower() in harm_verbs
+        if _takes_victims(main, told) or (harm and _names_victims(main, told)):
             kept.remove(told)
     return kept
 
 
+def _participle_act(trigger: Token) -> Token | None:
+    """The verb a participle clause of `trigger` hangs from: "shelled" in "shelled X,
+    damaging homes and wounding 11 civilians", for both participles, also where the parser
+    joins the participle to the finite verb itself."""
+    if trigger.tag_ != "VBG":
+        return None
+    token = trigger
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token is not trigger and token.tag_ in FINITE_TAGS:
+        return token
+    return token.head if token.dep_ == "advcl" and token.tag_ == "VBG" else None
+
+
 def _hit_by(main: Reading, told: Reading, ontology: dict[str, CameoCode]) -> bool:
-    """Whether `told` (a participle's reading) says whom `main`, its head's violent act by
-    the same source, hit: `main` has no target yet, or only the victims' country."""
-    country = main.target is None or (
+    """Whether `told` (a participle's reading) tells the harm of `main`, the violent act
+    of the verb it hangs from, by the same source or by no one named."""
+    act = _participle_act(told.trigger)
+    source = _dyad(told)[0]
+    return (
+        act is not None
+        and main.trigger.i == act.i
+        and source in ("", _dyad(main)[0])
+        and _both_violent(main, told, ontology)
+    )
+
+
+def _both_violent(main: Reading, told: Reading, ontology: dict[str, CameoCode]) -> bool:
+    return (
+        main is not told and ontology[main.code].quad_class == ontology[told.code].quad_class == 4
+    )
+
+
+def _takes_victims(main: Reading, told: Reading) -> bool:
+    """Whether the act names no target yet, or only the victims' country."""
+    return main.target is None or (
         main.target.sector is None and told.target is not None
         and main.target.country == told.target.country
     )  # fmt: skip
-    return (
-        main.trigger.i == told.trigger.head.i
-        and country
-        and _dyad(main)[0] == _dyad(told)[0]
-        and ontology[main.code].quad_class == ontology[told.code].quad_class == 4
-    )
+
+
+def _names_victims(main: Reading, told: Reading) -> bool:
+    """Whether the act's target already stands for the participle's victims: the same
+    actor, or people of the same country ("shelled X, killing 11 civilians")."""
+    if main.target is None or told.target is None:
+        return False
+    same_country = main.target.country is not None and main.target.country == told.target.country
+    return main.target.code == told.target.code or same_country
+
+
+def drop_back_references(readings: list[Reading]) -> list[Reading]:
+    """An event noun with no one named doing it that refers to an act the sentence tells
+    by another word, of the same CAMEO root ("gunmen killed 12 worshippers in an attack on
+    a mosque", "clashed, each side accusing the other of starting the fighting"), is that
+    act again, not a second event."""
+    told = [r for r in readings if r.source is not None or not _is_noun(r)]
+    return [
+        r
+        for r in readings
+        if not (r.source is None and _is_noun(r) and any(_same_act(r, o) for o in told))
+    ]
+
+
+def _is_noun(reading: Reading) -> bool:
+    """An event noun read by itself, not one merged into its verb ("airstrikes killed")."""
+    return reading.pos == "noun" and reading.trigger.pos_ not in ("VERB", "AUX")
+
+
+def _same_act(noun: Reading, other: Reading) -> bool:
+    return other.trigger.i != noun.trigger.i and other.code[:2] == noun.code[:2]
 
 
 def drop_vaguer(readings: list[Reading]) -> list[Reading]:

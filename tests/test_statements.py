@@ -1,0 +1,92 @@
+"""One act told twice in a sentence is one event: a participle of harm whose victims the
+act takes or already names, and an event noun with no doer that refers back to an act
+of the same root (`events/statements.py`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import code_text
+from test_coder_recall import DATE, describe
+
+pytestmark = pytest.mark.model
+
+
+def triggers(text: str) -> list[str]:
+    return [e.trigger.text for e in code_text(text, date=DATE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "expected"),
+    [
+        # the victims of a participle joined to the first go to the act too
+        (
+            "Russian forces shelled the city of Kharkiv, damaging homes and wounding 11 civilians.",
+            "shelled",
+            "RUSMIL>UKRCVL:194",
+        ),
+        # no one named for the participle: the bomb's attackers did it
+        (
+            "A car bomb exploded near a police station in Diyarbakir, killing three officers "
+            "and wounding 30 people.",
+            "exploded",
+            "TURUAF>TURCVL:1832",
+        ),
+    ],
+)
+def test_statements_joined_participles_give_their_victims_to_the_act(
+    text: str, act: str, expected: str
+) -> None:
+    events = {e.trigger.text: describe(e).split("/")[0] for e in code_text(text, date=DATE)}
+    assert "wounding" not in events and events[act] == expected, events
+
+
+def test_statements_participle_restating_the_victims_is_no_second_event() -> None:
+    text = "Maoist rebels blew up a police vehicle in Dantewada, killing eight policemen."
+    assert triggers(text) == ["blew"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # victims of another country than the act's target: an event of their own
+        ("Militants attacked the French embassy in Ouagadougou, killing two Burkinabe guards.",
+         "killing"),
+        # an act of another kind than harm, on the act's victims: an event of its own
+        ("French police carried out raids on suspected Islamist militants, detaining 23 people.",
+         "detaining"),
+        # no victims named: annotators mark the participle as an event
+        ("Israeli troops opened fire in Gaza, wounding dozens.", "wounding"),
+    ],
+)  # fmt: skip
+def test_statements_participle_with_other_or_no_victims_stays(text: str, kept: str) -> None:
+    assert kept in triggers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Gunmen killed 12 worshippers in an attack on a mosque in Burkina Faso.", "attack"),
+        (
+            "Armenian and Azerbaijani forces clashed along their border, with each side "
+            "accusing the other of starting the fighting.",
+            "fighting",
+        ),
+    ],
+)
+def test_statements_noun_without_doer_refers_back_to_the_act(text: str, noun: str) -> None:
+    found = triggers(text)
+    assert found and noun not in found, found
+
+
+def test_statements_noun_of_another_act_stays() -> None:
+    """ "Riots" (145) is no act the arrests (17) told: it stays, with its place."""
+    text = "Police arrested 40 people in Nairobi as riots spread across the city."
+    assert "riots" in triggers(text)
+
+
+def test_statements_passing_mention_takes_no_place_as_target() -> None:
+    """An act no one is named doing, mentioned in passing ("after violent protests"), is
+    no event, even with a place; harm it caused tells it ("died in clashes in Tripoli")."""
+    text = "Police in Chile detained 200 people after violent protests in Santiago."
+    assert triggers(text) == ["detained"]

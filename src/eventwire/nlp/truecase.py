@@ -17,9 +17,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from eventwire.actors.knowledge import KnowledgeBase
 from eventwire.attributes import Gazetteer
 from eventwire.attributes.date_rules import MONTHS, WEEKDAYS
+from eventwire.attributes.places import WORDS
 from eventwire.datafiles import package_data
 
 WORD = re.compile(r"[^\W\d_]+(?:[.\-][^\W\d_]+)*\.?")
@@ -33,6 +36,8 @@ UPPER_SHARE = 0.9
 MIN_TOWN_POPULATION = 100_000
 """Smaller towns are restored only by names of several words."""
 STORY_KINDS = ("country", "region", "organisation", "person", "outlet")
+MAX_PLACE_WORDS = 3
+PLACE_NOUNS = WORDS.place_nouns | {f"{noun}s" for noun in WORDS.place_nouns}
 
 Key = tuple[str, ...]
 
@@ -77,7 +82,7 @@ class Truecaser:
         for form, strong in _forms(kb, gazetteer):
             words = _name_words(form)
             key = tuple(w.lower() for w in words)
-            if key == words or (len(key) == 1 and key[0] in common and not strong):
+            if key == words or (len(key) == 1 and key[0] in common and not _beats(words, strong)):
                 continue
             names.setdefault(key, words)
         acronyms = frozenset(w for ws in names.values() for w in ws if len(w) > 1 and w.isupper())
@@ -94,6 +99,7 @@ class Truecaser:
         chars = list(line.lower() if mode == "upper" else line)
         spans = [(m.start(), m.start() + len(_trim(m.group()))) for m in WORD.finditer(line)]
         self._restore_names(chars, spans)
+        _capitalise_place_names(chars, spans)
         _capitalise_starts(chars, spans)
         if mode == "upper":
             for start, end in spans:
@@ -136,6 +142,13 @@ class Truecaser:
         return 0
 
 
+def _beats(words: Key, strong: bool) -> bool:
+    """Whether a name beats the common word it is written like: a country's name does
+    ("turkey", "chad", and "us", too common to leave out), not a country's acronym that
+    is an ordinary word ("car" is no Central African Republic)."""
+    return strong and not (words[0].isupper() and words[0].lower() not in STOP_WORDS)
+
+
 def _name_words(form: str) -> Key:
     """The words of a name as written, without a leading "the" ("the West" must not hide
     "west bank"); empty when lower-casing would change a word's length."""
@@ -143,6 +156,21 @@ def _name_words(form: str) -> Key:
     if len(words) > 1 and words[0].lower() == "the":
         words = words[1:]
     return words if all(len(w.lower()) == len(w) for w in words) else ()
+
+
+def _capitalise_place_names(chars: list[str], spans: list[tuple[int, int]]) -> None:
+    """The name after a place noun and "of", known or not: "the town of mashahda" is
+    Mashahda; up to MAX_PLACE_WORDS words, to a stop word, a number or punctuation."""
+    words = ["".join(chars[s:e]) for s, e in spans]
+    for index in range(1, len(spans) - 1):
+        if words[index] != "of" or words[index - 1].lower() not in PLACE_NOUNS:
+            continue
+        for number in range(index + 1, min(index + 1 + MAX_PLACE_WORDS, len(spans))):
+            start, end = spans[number]
+            gap = "".join(chars[spans[number - 1][1] : start])
+            if gap.strip() or words[number] in STOP_WORDS:
+                break
+            chars[start] = chars[start].upper()
 
 
 def _capitalise_starts(chars: list[str], spans: list[tuple[int, int]]) -> None:

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from eventwire.analysis.names import Names, load_names
 from eventwire.analysis.query import (
@@ -25,6 +23,9 @@ from eventwire.analysis.query import (
     known,
 )
 from eventwire.store.connection import Store
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +90,8 @@ def actor_network(
     """The network of a period: degree centrality, and communities found by greedy
     modularity over event counts (deterministic, so the same store draws the same map)."""
     edges = edge_counts(store, level, EventQuery(since=since, until=until), min_events=min_events)
+    import networkx as nx  # here, not at the top: `eventwire code` starts without it
+
     graph = nx.Graph()
     for edge in edges:
         graph.add_edge(edge.source, edge.target, **_attributes(edge))
@@ -119,6 +122,8 @@ def _communities(graph: nx.Graph) -> dict[str, int]:
     """Community numbers, largest community first (0); an empty graph has none."""
     if graph.number_of_edges() == 0:
         return {}
-    found = nx.community.greedy_modularity_communities(graph, weight="events")
+    from networkx.algorithms.community import greedy_modularity_communities
+
+    found = greedy_modularity_communities(graph, weight="events")
     ordered = sorted(found, key=lambda c: (-len(c), min(c)))
     return {node: index for index, members in enumerate(ordered) for node in members}

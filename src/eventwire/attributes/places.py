@@ -119,7 +119,7 @@ NOT_TOWN_WORDS = WORDS.site_nouns | WORDS.not_town_words | WORDS.not_place_words
 JOURNEY_LEMMAS = WORDS.visit_lemmas | WORDS.journey_lemmas
 PLACE_OF_NOUNS = WORDS.attack_nouns | WORDS.place_of_nouns
 ISSUE_NOUNS = WORDS.issue_nouns | PLACE_OF_NOUNS
-ABROAD = WORDS.abroad_nouns
+ABROAD_NOUNS = WORDS.abroad_nouns
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"GPE", "LOC"})
@@ -379,10 +379,9 @@ class Gazetteer:
         for child in noun.lefts:
             if child.dep_ in ("poss", "compound", "nmod") and name_span(child) is not None:
                 found = self.place_at(child, countries)
-                if found is not None and self._is_country(found) and is_in(noun, ABROAD):
+                if found is None or (self._is_country(found) and is_in(noun, ABROAD_NOUNS)):
                     continue  # "outside the United States embassy" is not in the US
-                if found is not None:
-                    return found
+                return found
         return None
 
     def _qualifying_place(self, token: Token, countries: Collection[str]) -> Location | None:

@@ -132,6 +132,8 @@ ONE_CASE_TEXT = [
     ("NATO WARNS RUSSIA OVER UKRAINE", "IGOWSTNAT>RUS:13@UKR"),
     ("THOUSANDS MARCH IN MADRID", "->ESP:14@ESP"),
     ("CHINA HOLDS DRILLS NEAR TAIWAN", "CHN>TWN:15@TWN"),
+    # a headline verb the tagger reads as a noun
+    ("PROTESTERS STORM PARLIAMENT IN BISHKEK", "KGZOPP>KGZLEG:14@KGZ"),
     ("the pakistani army killed ten militants in north waziristan.", "PAKMIL>PAKREB:19@PAK"),
     ("saudi arabia executed three men in riyadh.", "SAU>SAUCVL:17@SAU"),
     ("afghan police arrested three suspects in kabul.", "AFGCOP>AFGCRM:17@AFG"),

@@ -125,10 +125,17 @@ def _target_likeness(prep: Token) -> tuple[bool, bool, int]:
     return not temporal, named, -prep.i
 
 
+def is_headline_verb(token: Token) -> bool:
+    """A main-clause noun with a subject and an object is a verb the tagger misread, as it
+    often does in headlines: "Protesters storm parliament in Skopje"."""
+    deps = {child.dep_ for child in token.children}
+    return token.dep_ == "ROOT" and token.pos_ == "NOUN" and {"nsubj", "dobj"} <= deps
+
+
 def match_token(token: Token, lexicon: Lexicon, detector: str) -> Iterator[Frame]:
     """A frame for every pattern the token triggers."""
     reach_of: Callable[[Token], list[Token]]
-    if token.pos_ == "VERB":
+    if token.pos_ == "VERB" or is_headline_verb(token):
         index, reach_of = lexicon.verbs, verb_reach
     elif token.pos_ in ("NOUN", "PROPN"):
         index, reach_of = lexicon.nouns, noun_reach

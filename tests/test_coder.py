@@ -90,6 +90,10 @@ def test_coder_codes_dyads(sentence: str, expected: set[str]) -> None:
         ("The Indian prime minister will visit Moscow next week.", "036", False, "planned"),
         ("Armenia plans to sign a peace treaty with Azerbaijan.", "030", False, "planned"),
         ("Greek and Turkish ministers are expected to meet in Athens.", "036", False, "planned"),
+        # a headline's "X to VERB" is a plan, coded as the intent
+        ("Obama to visit Kenya", "036", False, "planned"),
+        ("EU to impose sanctions on Iran", "1312", False, "planned"),
+        ("Putin to meet Erdogan in Sochi next week", "036", False, "planned"),
         ("Hungary could veto the EU aid package for Ukraine.", "129", False, "hypothetical"),
         ("If Israel attacks Iran, Tehran will respond.", "19", False, "hypothetical"),
         ("Russia denied shelling the nuclear plant in Ukraine.", "19", True, "reported_denied"),

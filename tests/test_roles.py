@@ -11,6 +11,7 @@ from eventwire.events.roles import (
     Match,
     noun_sources_by_rule,
     subject_by_rule,
+    verb_subjects,
 )
 from test_attributes_support import trigger_in
 
@@ -52,6 +53,22 @@ def test_roles_subject_rule(nlp, rule: str, sentence: str, verb: str, subject: s
     found, used = subject_by_rule(trigger_in(nlp, sentence, verb))
     assert used == rule
     assert (found.text if found is not None else None) == subject
+
+
+# sentence, the verb, the head words of the phrases that may name its subject, best first
+SUBJECT_CANDIDATES = [
+    ("Washington urged Israel to withdraw its troops.", "withdraw", ["Israel", "Washington"]),
+    # the object of a purpose clause's verb may be its means: the police disperse
+    ("Riot police used tear gas to disperse the students.", "disperse", ["gas", "police"]),
+    ("Police in Senegal fired tear gas to break up a rally.", "break", ["gas", "Police"]),
+    ("Kenya agreed to release the prisoners.", "release", ["Kenya"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "verb", "subjects"), SUBJECT_CANDIDATES)
+def test_roles_subject_candidates(nlp, sentence: str, verb: str, subjects: list[str]) -> None:
+    found = verb_subjects(trigger_in(nlp, sentence, verb))
+    assert [t.text for t in found] == subjects
 
 
 # rule, sentence, the event noun, the head word of the source that rule finds

@@ -90,3 +90,36 @@ def test_statements_passing_mention_takes_no_place_as_target() -> None:
     no event, even with a place; harm it caused tells it ("died in clashes in Tripoli")."""
     text = "Police in Chile detained 200 people after violent protests in Santiago."
     assert triggers(text) == ["detained"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another root, no target of its own: still an act of the shared subject
+        ("Pakistan expelled India's envoy and suspended bilateral trade.",
+         ["expelled", "suspended"]),
+        # the same root, other victims: no repeat
+        ("Police raided the offices of the newspaper and detained 18 journalists.",
+         ["raided", "detained"]),
+        # one code: one act told in parts
+        ("Protesters hurled stones at police and set fire to tyres in La Paz.", ["hurled"]),
+    ],
+)  # fmt: skip
+def test_statements_joined_verbs_with_own_objects_are_separate_acts(
+    text: str, expected: list[str]
+) -> None:
+    assert triggers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Workers marched to demand higher pensions.", "---LAB>-:141"),
+        ("Students occupied the campus to demand the release of their leaders.", "---EDU>-:144"),
+        # a purpose of the same root: the one with a target stays, with the source
+        ("Riot police used tear gas to disperse students in Dhaka.", "BGDCOP>BGDEDU:175"),
+    ],
+)
+def test_statements_purpose_of_an_act_is_no_second_event(text: str, expected: str) -> None:
+    found = [describe(e).split("/")[0] for e in code_text(text, date=DATE)]
+    assert found == [expected]

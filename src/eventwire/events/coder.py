@@ -68,11 +68,13 @@ from eventwire.events.roles import (
     purpose_subject,
     same_act_object,
     verb_subject,
+    verb_subjects,
     verb_targets,
 )
 from eventwire.events.statements import (
     Reading,
     drop_back_references,
+    drop_purposes,
     drop_repeats,
     drop_vaguer,
     readings_from_speech,
@@ -232,7 +234,8 @@ class EventCoder:
         readings = self.read_sentence(scope)
         readings += rejections_from_negation(readings, self.facts)
         readings = with_participle_victims(readings, self.ontology, self.cues.harm_verbs)
-        readings = drop_repeats(drop_vaguer(drop_back_references(readings)))
+        readings = drop_purposes(drop_back_references(readings), self.ontology)
+        readings = drop_repeats(drop_vaguer(readings))
         readings += readings_from_speech(readings, self.ontology, self.cues)
         scope.dyads.extend([r.source, r.target] for r in readings if r.source and r.target)
         return [self.records.build(r, scope, document) for r in readings if self.is_told(r)]
@@ -495,12 +498,11 @@ class EventCoder:
             if is_passive(match.trigger):
                 targets += verb_targets(match)  # "were killed in Israeli shelling"
             return merged, noun_sources(noun.trigger, noun), targets + people
-        subject = verb_subject(match.trigger)
-        if subject is not None and subject.i in nouns:
-            subject = purpose_subject(match.trigger)
-        if subject is None:  # a gerund as a noun: "fighting between X and Y raged"
-            subject = prep_object(match.trigger, ("between",))
-        subjects = [subject] if subject is not None else []
+        subjects = verb_subjects(match.trigger)
+        if subjects and subjects[0].i in nouns:
+            subjects = [t for t in [purpose_subject(match.trigger)] if t is not None]
+        if not subjects:  # a gerund as a noun: "fighting between X and Y raged"
+            subjects = [t for t in [prep_object(match.trigger, ("between",))] if t is not None]
         if self.is_receiving(match):
             givers = [match.target_head] if match.target_head is not None else []
             return match, givers, subjects

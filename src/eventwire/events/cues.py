@@ -213,7 +213,7 @@ def _has_aux(token: Token, words: frozenset[str]) -> bool:
 def is_planned(chain: list[Token], cues: Cues) -> bool:
     """Future tense or a plan verb above the trigger: `will sign`, `are set to meet`, or
     a planned event noun: `the planned summit`."""
-    if _has_aux(chain[0], cues.future_auxiliaries):
+    if _has_aux(chain[0], cues.future_auxiliaries) or any(map(is_headline_plan, chain)):
         return True
     if any(
         c.dep_ in ("amod", "compound") and c.lower_ in cues.plan_modifiers
@@ -226,6 +226,23 @@ def is_planned(chain: list[Token], cues: Cues) -> bool:
         if lemma(upper) in cues.plan_verbs or _has_aux(upper, cues.future_auxiliaries):
             return True
     return False
+
+
+def is_headline_plan(verb: Token) -> bool:
+    """ "Obama to visit Kenya", "EU to impose sanctions on Iran": a headline's bare
+    infinitive with its own subject and no verb above it tells what is planned, as "will
+    visit" does; the parser makes the infinitive the root, or a clause of the name."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.head.i == verb.i:
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    name = verb.head
+    return (
+        verb.dep_ == "acl"
+        and name.head.i == name.i
+        and name.pos_ in ("PROPN", "NOUN")
+        and name.i < verb.i
+    )
 
 
 def _is_event_object(token: Token) -> bool:

@@ -75,6 +75,17 @@ def purpose_subject(verb: Token) -> Token | None:
     return verb_subject(verb.head)
 
 
+def verb_subjects(verb: Token) -> list[Token]:
+    """The phrases that may name a verb's subject, best first: the one its rule finds
+    (`SUBJECT_RULES`), then, for a purpose infinitive read as object control, the subject
+    of the verb it depends on (see `PURPOSE_RULES`)."""
+    subject, rule = subject_by_rule(verb)
+    found = [subject]
+    if rule in PURPOSE_RULES and is_infinitive(verb):
+        found.append(verb_subject(verb.head))
+    return [t for t in found if t is not None]
+
+
 def origin_of_attack(verb: Token) -> Token | None:
     """`was fired at Israel from Gaza`: where a strike came from, when no one is named."""
     return prep_object(verb, ("from",)) if is_passive(verb) else None
@@ -174,6 +185,10 @@ SUBJECT_RULES: tuple[SubjectRule, ...] = (
                 lambda v, d: v.head),
 )  # fmt: skip
 """How a verb's subject is found, in order; `tests/test_roles.py` has a case for each."""
+PURPOSE_RULES = frozenset({"object control"})
+"""Rules whose subject may be the means of a purpose clause, not its doer: in "police
+used tear gas to disperse the crowd" the gas names no one, and the police disperse; the
+coder takes the first of `verb_subjects` that names an actor."""
 
 
 def _noun_before_gerund(verb: Token) -> Token | None:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 ACCUSE, CLAIM = "112", "015"
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+VERBAL, MATERIAL = frozenset({1, 3}), frozenset({2, 4})
+"""CAMEO's quad classes of words (cooperation, conflict) and of deeds."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +62,35 @@ def _is_country(actor: Actor) -> bool:
     return actor.country is not None and actor.code == actor.country
 
 
+def _has_own_object(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def separate_acts(one: Reading, other: Reading) -> bool:
+    """Whether two readings tell two acts of one subject, not one act twice: verbs
+    joined by "and", each with an object of its own and a code of its own ("expelled
+    India's envoy and suspended bilateral trade", "raided the offices and detained 18
+    journalists"). Such a verb is no vaguer telling nor a repeat of the other, even of
+    the same root; verbs of one code tell one act in parts ("hurled stones at police and
+    set fire to tyres", "beat protesters and fired tear gas")."""
+    a, b = one.trigger, other.trigger
+    if a.i == b.i or one.code == other.code:
+        return False
+    if not (_has_own_object(a) and _has_own_object(b)):
+        return False
+    joined = (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+    siblings = a.dep_ == b.dep_ == "conj" and a.head.i == b.head.i
+    return joined or siblings
+
+
 def _details(broad: Reading, narrow: Reading) -> bool:
     """Whether `narrow` tells the same kind of act as `broad`, by the same source, on a
-    named actor of the country `broad` only names, in a clause linked to it."""
+    named actor of the country `broad` only names, in a clause linked to it (not a
+    separate act joined to it: `separate_acts`)."""
     vague, precise = broad.target, narrow.target
     if vague is None or precise is None or not _is_country(vague) or _is_country(precise):
+        return False
+    if separate_acts(broad, narrow):
         return False
     linked = broad.trigger in narrow.trigger.ancestors or narrow.trigger in broad.trigger.ancestors
     return (
@@ -173,6 +199,27 @@ def _same_act(noun: Reading, other: Reading) -> bool:
     return other.trigger.i != noun.trigger.i and other.code[:2] == noun.code[:2]
 
 
+def drop_purposes(readings: list[Reading], ontology: dict[str, CameoCode]) -> list[Reading]:
+    """ "Workers marched to demand higher pensions", "rebels attacked the town to demand
+    a ransom": words (a verbal act) in a purpose clause of a material act by the same
+    source tell what that act was for; the act is the event, and the purpose no second
+    one. Purposes of the same root are left to `drop_repeats` ("fired tear gas to
+    disperse the crowd" keeps the one with a target)."""
+    return [r for r in readings if not any(_purpose_of(r, o, ontology) for o in readings)]
+
+
+def _purpose_of(purpose: Reading, act: Reading, ontology: dict[str, CameoCode]) -> bool:
+    verb = purpose.trigger
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    clause = infinitive and verb.dep_ in ("advcl", "xcomp") and verb.head.i == act.trigger.i
+    return (
+        clause
+        and _dyad(purpose)[0] == _dyad(act)[0]
+        and ontology[purpose.code].quad_class in VERBAL
+        and ontology[act.code].quad_class in MATERIAL
+    )
+
+
 def drop_vaguer(readings: list[Reading]) -> list[Reading]:
     """One act told at two levels of detail is one event, with the precise target: in
     "visited Tehran to meet the governor of the Central Bank of Iran" the meeting with the
@@ -185,24 +232,37 @@ def drop_repeats(readings: list[Reading]) -> list[Reading]:
     the same source does the same kind of act to a named target in the sentence, one
     whose clause hangs from the same act by the same source ("met in Zurich to discuss")
     unless that act is itself dropped for want of a target ("shot and killed X"), and a
-    target-less intent whose clause holds another act of its source."""
+    target-less intent whose clause holds another act of its source. A verb joined to
+    another with an object of its own is no repeat of it (`separate_acts`)."""
     seen: set[tuple[str, str, str]] = set()
-    targeted = {(s, root) for s, t, root in map(_dyad, readings) if t}
-    survivors = [r for r in readings if _dyad(r)[1] or (_dyad(r)[0], r.code[:2]) not in targeted]
-    acts = {(r.trigger.i, _dyad(r)[0], r.code[:2]) for r in survivors}
+    targeted = [r for r in readings if _dyad(r)[1]]
+    survivors = [r for r in readings if _dyad(r)[1] or not _repeats(r, targeted)]
     governing = {(i, _dyad(r)[0]) for r in readings for i in _governors(r.trigger)}
     kept = []
     for reading in readings:
         source, target, root = _dyad(reading)
-        if (source, target, root) in seen or (not target and (source, root) in targeted):
+        if (source, target, root) in seen or (not target and _repeats(reading, targeted)):
             continue
-        if any((i, source, root) in acts for i in _governors(reading.trigger)):
+        governors = _governors(reading.trigger)
+        if any(r.trigger.i in governors and _repeats(reading, [r]) for r in survivors):
             continue
         if root == "03" and not target and (reading.trigger.i, source) in governing:
             continue  # "pledged to expel X": the expulsion, planned, says it all
         seen.add((source, target, root))
         kept.append(reading)
     return kept
+
+
+def _repeats(reading: Reading, others: list[Reading]) -> bool:
+    """Whether another of `others` tells the same kind of act by the same source, and
+    is not a separate act joined to it."""
+    source, _, root = _dyad(reading)
+    return any(
+        o is not reading
+        and (_dyad(o)[0], _dyad(o)[2]) == (source, root)
+        and not separate_acts(reading, o)
+        for o in others
+    )
 
 
 def _statement(reading: Reading, cues: Cues) -> tuple[str, Actor | None] | None:

@@ -19,6 +19,9 @@ DATE = "2024-03-05"
 # dateline or the story.
 UNNAMED_ACTORS = [
     ("Gunmen shot dead a shopkeeper in Karachi on Monday.", "PAKUAF>PAKBUS:19@PAK"),
+    # a bare number of people harmed or held
+    ("Gunmen killed 14 in Maiduguri on Sunday.", "NGAUAF>NGACVL:19@NGA"),
+    ("Police detained 200 after the rally in Valparaiso.", "CHLCOP>CHLCVL:17@CHL"),
     ("Masked gunmen kidnapped two engineers near Kaduna.", "NGAUAF>-:18@NGA"),
     ("Militants attacked a police post in Kandahar province overnight.", "AFGREB>AFGCOP:19@AFG"),
     ("Insurgents ambushed a convoy outside Mosul.", "IRQREB>-:19@IRQ"),
@@ -128,7 +131,7 @@ ONE_CASE_TEXT = [
     ("GUNMEN KILL FIVE VILLAGERS IN NORTHERN NIGERIA", "NGAUAF>NGACVL:19@NGA"),
     ("RUSSIA AND IRAN SIGN STRATEGIC PARTNERSHIP TREATY", "RUS>IRN:05@-"),
     ("ISRAELI JETS STRIKE GAZA", "ISRMIL>PSE:19@PSE"),
-    ("POLICE ARREST 12 IN KARACHI RAID", "PAKCOP>-:17@PAK"),
+    ("POLICE ARREST 12 IN KARACHI RAID", "PAKCOP>PAKCVL:17@PAK"),
     ("NATO WARNS RUSSIA OVER UKRAINE", "IGOWSTNAT>RUS:13@UKR"),
     ("THOUSANDS MARCH IN MADRID", "->ESP:14@ESP"),
     ("CHINA HOLDS DRILLS NEAR TAIWAN", "CHN>TWN:15@TWN"),

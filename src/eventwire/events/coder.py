@@ -510,6 +510,13 @@ class EventCoder:
             subjects += [t for t in [origin_of_attack(match.trigger)] if t is not None]
         return match, subjects, verb_targets(match) + people
 
+    def is_headcount(self, head: Token) -> bool:
+        """A bare number that counts the people an act harms or holds: "gunmen killed 12",
+        "police detained 200" (`headcount_verbs`)."""
+        verb = head.head
+        alone = not any(c.pos_ in ("NOUN", "PROPN") for c in head.children)
+        return head.like_num and alone and verb.lemma_.lower() in self.cues.headcount_verbs
+
     def names_people(self, noun: Token) -> bool:
         """Whether a noun by itself names people ("civilians", "people"), not a thing
         that a role word modifies ("heavy artillery fire")."""
@@ -646,6 +653,8 @@ class EventCoder:
             if head.pos_ == "PROPN" and head.text in scope.people:
                 return [scope.people[head.text]]
             if head.lower_ in self.cues.people_nouns or self.is_unknown_person(head):
+                return [civilians(head)]
+            if self.is_headcount(head):
                 return [civilians(head)]
         return []
 

@@ -38,6 +38,7 @@ CUE_LISTS = (
     "mutual_verbs",
     "score_verbs",
     "harm_verbs",
+    "headcount_verbs",
 )
 SENSE_DEPS = frozenset(
     {"dobj", "nsubj", "nsubjpass", "attr", "prt", "advmod", "npadvmod", "oprd", "dative"}
@@ -78,6 +79,7 @@ class Cues:
     disaster_nouns: frozenset[str]
     score_verbs: frozenset[str]
     harm_verbs: frozenset[str]
+    headcount_verbs: frozenset[str]
     anaphors: dict[str, str]
     weapon_codes: dict[str, str]
     other_senses: dict[str, frozenset[str]]

@@ -84,6 +84,11 @@ class KnowledgeBase:
     people" is LBN, "people" alone CVL)."""
     honorifics: set[str] = field(default_factory=set)
     """Courtesy titles that say nothing of an office ("mr", "dr"), keyed as titles are."""
+    communities: dict[str, str] = field(default_factory=dict)
+    """A religious or ethnic community's word ("sikh", "kurds") -> the code Phoenix adds
+    after the sector ("SIK", "KUR"), from communities.yaml."""
+    collective: set[str] = field(default_factory=set)
+    """Nouns that after a community's word name its people ("the Kurdish minority")."""
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.id] = entry
@@ -102,6 +107,7 @@ def _kind_of_file(path: DataPath) -> str | None:
         ("outlets", "outlet"),
         ("sectors", "sectors"),
         ("titles", "titles"),
+        ("communities", "communities"),
     ):
         if stem.startswith(prefix):
             return kind
@@ -221,6 +227,15 @@ def _title_table(raw: Any, path: str, kb: KnowledgeBase) -> None:
         words.update(title_key(w) for w in _strings(raw.get(name), where, name))
 
 
+def _community_table(raw: Any, path: str, kb: KnowledgeBase) -> None:
+    """communities.yaml: a `communities` mapping of code -> words and `collective` nouns."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("communities"), dict):
+        raise DataFileError(path, None, "communities.yaml needs `communities:` (code -> words)")
+    kb.communities.update(_sector_table(raw["communities"], path))
+    where = (path, raw["__line__"])
+    kb.collective.update(title_key(w) for w in _strings(raw.get("collective"), where, "collective"))
+
+
 def _kind_of_entry(raw: Any, path: str) -> str:
     """The kind an entry of a mixed file declares (`kind: person`); without one the entry
     cannot be read, since the file's name does not say either."""
@@ -264,6 +279,9 @@ def load_file(path: DataPath, kb: KnowledgeBase, *, layer: dict[str, str] | None
     if kind == "titles":
         _title_table(raw, str(path), kb)
         return
+    if kind == "communities":
+        _community_table(raw, str(path), kb)
+        return
     if not isinstance(raw, list):
         raise DataFileError(
             str(path),
@@ -294,11 +312,14 @@ def _check_unique(entries: Iterable[Entry], layer: dict[str, str]) -> None:
         layer[entry.id] = entry.origin
 
 
+TABLE_FILES = ("communities.yaml", "sectors.yaml", "titles.yaml")
+
+
 def shipped_files() -> list[DataPath]:
     folder = package_data("actors")
     return sorted(
         (f for f in folder.iterdir() if f.name.endswith(".yaml")),
-        key=lambda f: (f.name not in ("sectors.yaml", "titles.yaml"), f.name),
+        key=lambda f: (f.name not in TABLE_FILES, f.name),
     )
 
 

@@ -273,7 +273,7 @@ def _actor_of_span(
     for segment in segments:
         actor = resolver.actor_of_segment(segment, mentions, day, countries=countries)
         if actor is not None and actor.country is None and head in segment:
-            actor = resolver.placed(actor, head, mentions)
+            actor = resolver.placed(actor, head, mentions, countries=countries)
         if actor is not None and len(segments) > 1:
             note = f"the first of {len(segments)} coordinated actors in {span.text!r}"
             return dataclasses.replace(actor, reason=f"{actor.reason}; {note}")

@@ -99,7 +99,7 @@ class ActorResolver:
         at all: its case is lost, and "afghan police" is Afghan police (acronyms still need
         capitals: "us" is a pronoun)."""
         found: dict[int, Mention] = {}
-        matches = sorted(self.matcher(sent), key=lambda m: (m[1], -(m[2] - m[1])))
+        matches = sorted(self.matcher(sent), key=lambda m: _match_order(sent.doc, m[1], m[2]))
         cased = any(c.isupper() for c in sent.text)
         for key, start, end in matches:
             span = sent.doc[start:end]  # the matcher gives document offsets
@@ -199,15 +199,23 @@ class ActorResolver:
         for segment in segments:
             actor = self.actor_of_segment(segment, mentions, day, countries=countries)
             if actor is not None and actor.country is None and head in segment:
-                actor = self.placed(actor, head, mentions)
+                actor = self.placed(actor, head, mentions, countries=countries)
             if actor is not None:
                 actors.append((segment, actor))
         return shared_sector([a for _, a in actors], [s for s, _ in actors], head)
 
-    def placed(self, actor: Actor, head: Token, mentions: dict[int, Mention]) -> Actor:
+    def placed(
+        self,
+        actor: Actor,
+        head: Token,
+        mentions: dict[int, Mention],
+        *,
+        countries: frozenset[str] | None = None,
+    ) -> Actor:
         """A role with no country takes the one it is in or from: "a court in Guyana",
         "dissidents from Myanmar"; people of a group are the group: "gunmen from Boko
-        Haram" are Boko Haram, "reporters of the BBC" British journalists."""
+        Haram" are Boko Haram, "reporters of the BBC" British journalists. `countries`
+        (the document's) choose between places of one name the sentence leaves open."""
         if actor.sector is None or actor.id is not None:
             return actor
         for prep in head.children:
@@ -221,7 +229,7 @@ class ActorResolver:
                 if mention and mention.entry.kind == "country" and mention.how in (NAME, CAPITAL):
                     note = f"{prep.lower_} {mention.entry.name}"
                     return recoded(actor, mention.entry.code, actor.sector, note)
-                place = self._place_named(obj, mentions)
+                place = self._place_named(obj, mentions, countries)
                 if place is not None:
                     return recoded(actor, place[1], actor.sector, f"{prep.lower_} {place[0]}")
         return actor
@@ -238,12 +246,28 @@ class ActorResolver:
             f"{actor.reason}; {note}", code=entry.code,
         )  # fmt: skip
 
-    def _place_named(self, noun: Token, mentions: dict[int, Mention]) -> tuple[str, str] | None:
+    def _place_named(
+        self, noun: Token, mentions: dict[int, Mention], countries: frozenset[str] | None
+    ) -> tuple[str, str] | None:
         """The (place, country) a proper noun not in the knowledge base names, if any."""
-        if self.places is None or noun.i in mentions or not noun.is_title:
+        if noun.i in mentions or not noun.is_title:
             return None
         run = [t for t in noun.lefts if t.dep_ == "compound" and t.is_title] + [noun]
-        return self.places.country_of(" ".join(t.text for t in run), mention_countries(mentions))
+        return self._place_country(run, mentions, countries)
+
+    def _place_country(
+        self, run: list[Token], mentions: dict[int, Mention], countries: frozenset[str] | None
+    ) -> tuple[str, str] | None:
+        """(place, country) of the name the tokens spell: a name of places in several
+        countries is the one in the sentence's countries, else in the document's ("Madaya"
+        in a story about Syria)."""
+        if self.places is None:
+            return None
+        name = " ".join(t.text for t in run)
+        found = self.places.country_of(name, mention_countries(mentions))
+        if found is None and countries:
+            found = self.places.country_of(name, countries)
+        return found
 
     def actor_of_segment(
         self,
@@ -269,17 +293,25 @@ class ActorResolver:
                 found[key], notes[key] = choose_reading(candidate, day, context)
         best = max(found.items(), key=lambda item: _mention_rank(item[1]), default=None)
         sector = self.segment_sector(segment, mentions, loose=loose)
+        community = self.segment_community(segment, mentions)
+        if sector is None and community is not None and community[1]:
+            sector = "CVL"  # "hundreds of Christians", "the Kurdish minority"
+            community = (f"{community[0]} (its people: CVL)", True)
         if best is None and sector is None:
             return None
         text = segment_text(segment)
         if best is None:
-            place = self._place_before_role(segment, mentions)
+            place = self._place_before_role(segment, mentions, countries)
             if place is not None:
                 why = f"place {place[0]} ({place[1]}) names the group, role noun gives {sector}"
-                return self._build(text, None, place[1], sector, None, None, why)
-            why = f"no known name: role noun or title gives {sector}"
-            return self._build(text, None, None, sector, None, None, why)
+                actor = self._build(text, None, place[1], sector, None, None, why)
+            else:
+                why = f"no known name: role noun or title gives {sector}"
+                actor = self._build(text, None, None, sector, None, None, why)
+            return with_community(actor, community)
         actor = self._from_entry(text, best[1], sector, day)
+        if best[1].entry.kind in ("country", "region"):
+            actor = with_community(actor, community)
         if actor.sector in OFFICE_SECTORS and best[1].entry.kind == "organisation":
             if any(t.i not in mentions and _word_key(t) in self.kb.former for t in segment):
                 actor = recoded(actor, actor.country, "ELI", "a former office-holder")
@@ -287,7 +319,7 @@ class ActorResolver:
         return dataclasses.replace(actor, reason=f"{actor.reason}; {note}") if note else actor
 
     def _place_before_role(
-        self, segment: list[Token], mentions: dict[int, Mention]
+        self, segment: list[Token], mentions: dict[int, Mention], countries: frozenset[str] | None
     ) -> tuple[str, str] | None:
         """ "Rakhine rebels", "Darfur militias", "Sindh police": proper nouns before the
         role noun name a place, and the place gives its country (a name after a title is a
@@ -306,7 +338,7 @@ class ActorResolver:
         before = words[: words.index(run[0])]
         if before and self.sector_of(before) is not None:
             return None
-        return self.places.country_of(" ".join(t.text for t in run), mention_countries(mentions))
+        return self._place_country(run, mentions, countries)
 
     def segment_sector(
         self, segment: list[Token], mentions: dict[int, Mention], *, loose: bool = False
@@ -326,6 +358,23 @@ class ActorResolver:
             former = not self.kb.former.isdisjoint(keys[:end])
             return "ELI" if former and sector in OFFICE_SECTORS else sector
         return self.demonym_sector(segment, mentions)
+
+    def segment_community(
+        self, segment: list[Token], mentions: dict[int, Mention]
+    ) -> tuple[str, bool] | None:
+        """(code, alone) of the religious or ethnic community a phrase names, from the
+        rightmost community word outside any name ("Sikh separatists" SIK, "Kurds" KUR);
+        `alone` when nothing but collective nouns follows it, so that the community's people
+        are the actor ("hundreds of Christians", "the Kurdish minority"). Not after "pro-"
+        or "anti-": "anti-Muslim rioters" are not Muslims."""
+        words = [t for t in segment if t.i not in mentions and not t.is_punct]
+        for index in range(len(words) - 1, -1, -1):
+            code = self.kb.communities.get(_word_key(words[index]))
+            if code is None or _after_prefix(words[index]):
+                continue
+            rest = words[index + 1 :]
+            return code, all(_word_key(t) in self.kb.collective for t in rest)
+        return None
 
     def _names_nation(self, noun: Token, mentions: dict[int, Mention]) -> bool:
         """True for "people" in "the Lebanese people": the nation, not its civilians."""
@@ -472,6 +521,13 @@ def _plural(noun: str) -> str:
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
         return noun[:-1] + "ies"
     return noun + ("es" if noun.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def _match_order(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Leftmost, then longest, not counting a leading "the": "the West Bank" is the West
+    Bank, not "the West" and a bank."""
+    first = start + 1 if end - start > 1 and doc[start].lower_ == "the" else start
+    return first, first - end
 
 
 def _word_key(token: Token) -> str:
@@ -633,9 +689,30 @@ def _named_group(noun: Token, mentions: dict[int, Mention]) -> Mention | None:
     return None
 
 
+def with_community(actor: Actor, community: tuple[str, bool] | None) -> Actor:
+    """The actor with its community's code after the sector, as Phoenix writes it
+    ("Sikh separatists" ---REBSIK); only for an actor coded by its country and sector."""
+    if community is None or actor.sector is None:
+        return actor
+    if actor.code != f"{actor.country or '---'}{actor.sector}":
+        return actor
+    code = f"{actor.code}{community[0][:3]}"
+    reason = f"{actor.reason}; community {community[0]}"
+    return dataclasses.replace(actor, code=code, reason=reason)
+
+
+def _after_prefix(token: Token) -> bool:
+    """True for "Muslim" in "anti-Muslim" and "pro-Kurdish"."""
+    doc, i = token.doc, token.i
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in SUPPORTING_PREFIXES
+
+
 def recoded(actor: Actor, country: str | None, sector: str | None, note: str) -> Actor:
-    """The actor with a country or sector learnt from the rest of the phrase."""
-    code = f"{country or '---'}{sector or ''}"
+    """The actor with a country or sector learnt from the rest of the phrase; a community's
+    code after the sector stays ("---CVLCHR" placed in Pakistan is PAKCVLCHR)."""
+    own = f"{actor.country or '---'}{actor.sector or ''}"
+    kept = actor.code[len(own) :] if actor.code and actor.code.startswith(own) else ""
+    code = f"{country or '---'}{sector or ''}{kept if sector else ''}"
     reason = f"{actor.reason}; {note}"
     return dataclasses.replace(actor, country=country, sector=sector, code=code, reason=reason)
 

@@ -332,7 +332,7 @@ class EventCoder:
         sources, targets = parties.sources, parties.targets
         if sources:
             scope.earlier.append((match.trigger.i, sources))
-        act = self.weapon_code(parties)
+        act = self.territory_code(parties, self.weapon_code(parties))
         code = self.effective_code(act, context)
         mutual = self.is_reciprocal(code) or lemma(match.trigger) in self.cues.mutual_verbs
         if targets or (mutual and len(sources) > 1 and not self.require_source):
@@ -777,6 +777,15 @@ class EventCoder:
         words += [c for w in list(words) for c in w.lefts if c.dep_ == "compound"]
         codes = [self.cues.weapon_codes.get(lemma(w)) for w in words]
         return next((c for c in codes if c is not None), match.frame.code)
+
+    def territory_code(self, parties: Parties, code: str) -> str:
+        """Seizing a place, not people or property, is occupying territory
+        (`territory_codes` in cues.yaml): "rebels captured Bunia" is 192."""
+        becomes = self.cues.territory_codes.get(code)
+        place = parties.target_heads[0] if parties.target_heads else None
+        if becomes is None or place is None or self.gazetteer.place_at(place) is None:
+            return code
+        return becomes if all(t.sector is None for t in parties.targets) else code
 
     def effective_code(self, code: str, context: Context) -> str:
         """A planned act is coded as the intent to do it, as the codebook does: 03x to

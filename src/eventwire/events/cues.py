@@ -82,6 +82,7 @@ class Cues:
     headcount_verbs: frozenset[str]
     anaphors: dict[str, str]
     weapon_codes: dict[str, str]
+    territory_codes: dict[str, str]
     other_senses: dict[str, frozenset[str]]
     """Trigger lemma -> the words beside it that make it no event (`other_senses`)."""
 
@@ -95,6 +96,7 @@ def load_cues() -> Cues:
         **lists,
         anaphors=_mapping(raw, "anaphors", path),
         weapon_codes=_mapping(raw, "weapon_codes", path),
+        territory_codes=_mapping(raw, "territory_codes", path),
         other_senses=_word_mapping(raw, "other_senses", path),
     )
 

@@ -45,6 +45,12 @@ def test_truecase_tells_the_case_of_a_line(line: str, mode: str | None) -> None:
             "Turkish troops shelled kurdish positions in the West Bank",
         ),
         ("REBELS SEIZE BORDER TOWN NEAR GOMA", "Rebels seize border town near Goma"),
+        # towns of 20,000 and more, and any name after "the town of"
+        (
+            "gunmen killed four people in potiskum and the town of mashahda.",
+            "Gunmen killed four people in Potiskum and the town of Mashahda.",
+        ),
+        ("a car bomb exploded in the gulf port.", "A car bomb exploded in the gulf port."),
         ("NATO WARNS RUSSIA OVER UKRAINE", "NATO warns Russia over Ukraine"),
         (
             "crowds gathered in nice and reading after the match.",

@@ -33,8 +33,9 @@ LOWER_SHARE = 0.01
 """A line is lower-cased when fewer than this share of its letters are capitals."""
 UPPER_SHARE = 0.9
 """A line is in capitals when at least this share of its letters are."""
-MIN_TOWN_POPULATION = 100_000
-"""Smaller towns are restored only by names of several words."""
+MIN_TOWN_POPULATION = 20_000
+"""Smaller towns are restored only by names of several words ("in potiskum" is Potiskum;
+town names that are English words are in `lowercase_words.txt`)."""
 STORY_KINDS = ("country", "region", "organisation", "person", "outlet")
 MAX_PLACE_WORDS = 3
 PLACE_NOUNS = WORDS.place_nouns | {f"{noun}s" for noun in WORDS.place_nouns}

@@ -180,16 +180,17 @@ class Gazetteer:
         return _best(candidates, countries)
 
     def cased_names(self, *, min_population: int) -> Iterator[tuple[str, bool]]:
-        """Every place name as it is written, with whether it names a country or region
-        (such names beat common words: "turkey", "chad"). Towns under `min_population`
-        give only names of several words, which are rarely common phrases."""
+        """Every place name as it is written, with whether it names a country (such names
+        beat common words: "turkey", "chad"; a region's do not: "afar", "arctic"). Towns
+        under `min_population` give only names of several words, which are rarely common
+        phrases."""
         for key, candidates in self._index.items():
             best = max(candidates, key=lambda c: (c.rank, c.population))
             written = best.location.name
             name = written if name_key(written) == key else key.title()
             major = best.rank >= COUNTRY_RANK
             if major or best.population >= min_population or " " in key:
-                yield name, major
+                yield name, best.rank == COUNTRY_RANK
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every place `name` may mean, unranked (the actor resolver weighs them itself)."""

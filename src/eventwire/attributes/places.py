@@ -95,6 +95,7 @@ class PlaceWords:
     held_nouns: frozenset[str]
     issue_nouns: frozenset[str]
     abroad_nouns: frozenset[str]
+    site_preps: frozenset[str]
 
 
 WORDS = PlaceWords(
@@ -119,7 +120,11 @@ NOT_TOWN_WORDS = WORDS.site_nouns | WORDS.not_town_words | WORDS.not_place_words
 JOURNEY_LEMMAS = WORDS.visit_lemmas | WORDS.journey_lemmas
 PLACE_OF_NOUNS = WORDS.attack_nouns | WORDS.place_of_nouns
 ISSUE_NOUNS = WORDS.issue_nouns | PLACE_OF_NOUNS
-ABROAD_NOUNS = WORDS.abroad_nouns
+SITE_WORDS = WORDS.site_nouns | WORDS.place_nouns
+SITE_PREP_OBJECTS = NOT_TOWN_WORDS | WORDS.place_nouns
+TALK_PREPS = WORDS.topic_preps | WORDS.not_place_preps
+TARGET_PLACE_PREPS = WORDS.locative_preps | WORDS.target_place_preps
+PLACE_OR_HOLDING_NOUNS = WORDS.place_nouns | WORDS.holding_nouns
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NAME_LABELS = frozenset({"GPE", "LOC"})
@@ -380,7 +385,7 @@ class Gazetteer:
         for child in noun.lefts:
             if child.dep_ in ("poss", "compound", "nmod") and name_span(child) is not None:
                 found = self.place_at(child, countries)
-                if found is None or (self._is_country(found) and is_in(noun, ABROAD_NOUNS)):
+                if found is None or (self._is_country(found) and is_in(noun, WORDS.abroad_nouns)):
                     continue  # "outside the United States embassy" is not in the US
                 return found
         return None
@@ -437,7 +442,7 @@ class Gazetteer:
         """A site named in capitals that the act takes or strikes, and that the gazetteer
         does not know, is the place, by the name it is written with: "captured Darulaman
         Palace", "entered the Yarmouk Refugee Camp", "stormed the Minyan Suburb of X"."""
-        if noun.pos_ != "PROPN" or not is_in(noun, WORDS.site_nouns | WORDS.place_nouns):
+        if noun.pos_ != "PROPN" or not is_in(noun, SITE_WORDS):
             return None
         if _has_locative_phrase(noun):
             return None  # "the Israeli Embassy in Buenos Aires" is in Buenos Aires
@@ -461,11 +466,17 @@ class Gazetteer:
         name = toponym(noun)
         if name is None:
             return self.place_at(noun)  # "the town of X", "Takhar province"
-        found = self._lookup_text(name.text, (), strict=False)
-        if found is None and looks_like_name(name.text):
-            if not any(t.lower_ in NOT_TOWN_WORDS for t in name):
-                found = Location(name=name.text)
-        return found
+        return self._place_by_name(name)
+
+    def _place_by_name(self, name: Span) -> Location | None:
+        """The place a name a phrase calls a place stands for: the one the gazetteer knows
+        by any of its names ("in Hilla" is Al Hillah, "Katmandu"), else the name alone,
+        but not a building's, a feature's or an event's ("City Hall", "the Gulf War"):
+        the town it is in locates better."""
+        found = self.lookup(name.text)
+        if found is not None or any(t.lower_ in NOT_TOWN_WORDS or t.like_num for t in name):
+            return found
+        return Location(name=name.text)
 
     def _first_place_in_sentence(
         self,
@@ -507,8 +518,7 @@ class Gazetteer:
             obj
             for noun in objects
             for prep in noun.children
-            if prep.dep_ == "prep"
-            and prep.lower_ in WORDS.locative_preps | WORDS.target_place_preps
+            if prep.dep_ == "prep" and prep.lower_ in TARGET_PLACE_PREPS
             for obj in prep.children
             if obj.dep_ == "pobj"
         ]
@@ -523,18 +533,15 @@ class Gazetteer:
         return None
 
     def _unknown_place_name(self, noun: Token, *, trusted: bool) -> Location | None:
-        """The name of a place the gazetteer does not know ("in Gursai in Mendher
-        sector"): the first place a phrase names is where, the later ones say where that
-        is. Not a building, a feature or an event ("outside City Hall in New York", "in
-        the Gulf War"): the town it is in locates better. With `trusted`, only names spaCy
-        tags as places: deeper in a phrase, people and groups are named too ("clashes with
-        fighters of the People's Protection Units")."""
+        """The place a name after a locative preposition gives, known or not ("in Gursai
+        in Mendher sector"): the first place a phrase names is where, the later ones say
+        where that is. With `trusted`, only names spaCy tags as places: deeper in a phrase,
+        people and groups are named too ("clashes with fighters of the People's
+        Protection Units")."""
         name = toponym(noun)
         if name is None or (trusted and noun.ent_type_ not in UNKNOWN_PLACE_LABELS | {""}):
             return None
-        if any(t.lower_ in NOT_TOWN_WORDS or t.like_num for t in name):
-            return None
-        return self.lookup(name.text) or Location(name=name.text)  # "in Hilla" is Al Hillah
+        return self._place_by_name(name)
 
     def _unknown_place_in_sentence(self, sent: Span) -> Location | None:
         """The last resort before the dateline: a name after a locative preposition
@@ -554,10 +561,7 @@ class Gazetteer:
         talked about than the place."""
         for entity in sent.ents:
             head, verb = entity.root, governing_verb(entity.root)
-            if (
-                head.dep_ in NOT_PLACE_DEPS
-                or head.head.lower_ in WORDS.topic_preps | WORDS.not_place_preps
-            ):
+            if head.dep_ in NOT_PLACE_DEPS or head.head.lower_ in TALK_PREPS:
                 continue  # "Moscow accused Kyiv", "talks on Gaza", "a man from Atlanta"
             if verb is not None and is_reporting(verb):
                 continue  # "officials in Damascus said"
@@ -803,15 +807,15 @@ def _is_site_prep(prep: Token, obj: Token) -> bool:
     square or a place ("on Avenida Brasil", "on Jolo island", "on the outskirts of X")."""
     if prep.lower_ in WORDS.locative_preps:
         return True
-    return prep.lower_ == "on" and (
-        obj.ent_type_ in ("FAC", "LOC") or is_in(obj, NOT_TOWN_WORDS | WORDS.place_nouns)
+    return prep.lower_ in WORDS.site_preps and (
+        obj.ent_type_ in ("FAC", "LOC") or is_in(obj, SITE_PREP_OBJECTS)
     )
 
 
 def _is_issue(prep: Token, obj: Token) -> bool:
     """ "against the war on Iraq", "over the blockade of Gaza": what is protested or
     talked about, whose own phrases place it and not the event."""
-    talked_about = prep.lower_ in WORDS.not_place_preps | WORDS.topic_preps
+    talked_about = prep.lower_ in TALK_PREPS
     return talked_about and is_in(obj, ISSUE_NOUNS)
 
 
@@ -859,7 +863,7 @@ def _unknown_name(noun: Token) -> Span | None:
     place noun ("the town of Musa Qala", "Orgun District")."""
     if noun.pos_ == "PROPN" and noun.ent_type_ in UNKNOWN_PLACE_LABELS | {""}:
         return entity_span(noun) if noun.ent_type_ else noun.doc[noun.left_edge.i : noun.i + 1]
-    if not is_in(noun, WORDS.place_nouns | WORDS.holding_nouns):
+    if not is_in(noun, PLACE_OR_HOLDING_NOUNS):
         return None
     named = [c for p in noun.children if p.lower_ == "of" for c in p.children]
     if named and named[0].pos_ == "PROPN":

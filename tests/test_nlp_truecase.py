@@ -51,6 +51,14 @@ def test_truecase_tells_the_case_of_a_line(line: str, mode: str | None) -> None:
             "Gunmen killed four people in Potiskum and the town of Mashahda.",
         ),
         ("a car bomb exploded near the market.", "A car bomb exploded near the market."),
+        (
+            "peru declared a state of emergency at the edge of collapse.",
+            "Peru declared a state of emergency at the edge of collapse.",
+        ),
+        (
+            "troops entered the villages of kafr hamra and the cities of homs.",
+            "Troops entered the villages of Kafr Hamra and the cities of Homs.",
+        ),
         ("NATO WARNS RUSSIA OVER UKRAINE", "NATO warns Russia over Ukraine"),
         (
             "crowds gathered in nice and reading after the match.",

@@ -96,6 +96,7 @@ class PlaceWords:
     issue_nouns: frozenset[str]
     abroad_nouns: frozenset[str]
     site_preps: frozenset[str]
+    naming_nouns: frozenset[str]
 
 
 WORDS = PlaceWords(

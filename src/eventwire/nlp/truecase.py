@@ -38,7 +38,6 @@ MIN_TOWN_POPULATION = 20_000
 town names that are English words are in `lowercase_words.txt`)."""
 STORY_KINDS = ("country", "region", "organisation", "person", "outlet")
 MAX_PLACE_WORDS = 3
-PLACE_NOUNS = WORDS.place_nouns | {f"{noun}s" for noun in WORDS.place_nouns}
 
 Key = tuple[str, ...]
 
@@ -160,11 +159,11 @@ def _name_words(form: str) -> Key:
 
 
 def _capitalise_place_names(chars: list[str], spans: list[tuple[int, int]]) -> None:
-    """The name after a place noun and "of", known or not: "the town of mashahda" is
+    """The name after a naming noun and "of", known or not: "the town of mashahda" is
     Mashahda; up to MAX_PLACE_WORDS words, to a stop word, a number or punctuation."""
     words = ["".join(chars[s:e]) for s, e in spans]
     for index in range(1, len(spans) - 1):
-        if words[index] != "of" or words[index - 1].lower() not in PLACE_NOUNS:
+        if words[index] != "of" or words[index - 1].lower() not in WORDS.naming_nouns:
             continue
         for number in range(index + 1, min(index + 1 + MAX_PLACE_WORDS, len(spans))):
             start, end = spans[number]

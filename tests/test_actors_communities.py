@@ -73,17 +73,17 @@ def test_actors_communities_code(nlp, resolver, mention: str, context: str | Non
 
 
 @pytest.mark.parametrize(
-    ("mention", "context"),
+    ("mention", "code"),
     [
-        ("anti-Muslim rioters", None),  # rioters against Muslims are not Muslims
-        ("pro-Kurdish newspaper", None),
-        ("Muslim Brotherhood", None),  # an organisation the knowledge base names
-        ("Kurdish YPG", None),
+        ("anti-Muslim rioters", "---OPP"),  # rioters against Muslims are not Muslims
+        ("pro-Kurdish newspaper", "---MED"),
+        ("Muslim Brotherhood", "EGYOPP"),  # an organisation the knowledge base names
+        ("Kurdish YPG", "SYRREB"),
     ],
 )
-def test_actors_communities_not_added(nlp, resolver, mention: str, context: str | None):
-    actor = resolve(resolver, nlp, mention, context)
-    assert actor is not None and actor.code is not None and len(actor.code) <= 6, actor
+def test_actors_communities_not_added(nlp, resolver, mention: str, code: str):
+    actor = resolve(resolver, nlp, mention, None)
+    assert actor is not None and actor.code == code, actor
 
 
 @pytest.mark.parametrize(

@@ -339,11 +339,10 @@ def load_knowledge_base(user_files: Sequence[Path] = ()) -> KnowledgeBase:
     )
 
 
-def _read_files(files: Sequence[DataPath], *, shipped: int | None = None) -> KnowledgeBase:
-    """Read `files` in order: the first `shipped` (all of them by default) as one layer whose
-    ids must be unique, then each remaining (user) file as its own layer over them."""
+def _read_files(files: Sequence[DataPath], *, shipped: int) -> KnowledgeBase:
+    """Read `files` in order: the first `shipped` as one layer whose ids must be unique,
+    then each remaining (user) file as its own layer over them."""
     kb = KnowledgeBase()
-    shipped = len(files) if shipped is None else shipped
     layer: dict[str, str] = {}
     for number, path in enumerate(files):
         load_file(path, kb, layer=layer if number < shipped else {})

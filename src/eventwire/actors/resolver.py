@@ -294,9 +294,11 @@ class ActorResolver:
         best = max(found.items(), key=lambda item: _mention_rank(item[1]), default=None)
         sector = self.segment_sector(segment, mentions, loose=loose)
         community = self.segment_community(segment, mentions)
-        if sector is None and community is not None and community[1]:
+        people = sector is None and community is not None and community[1]
+        if people:
             sector = "CVL"  # "hundreds of Christians", "the Kurdish minority"
-            community = (f"{community[0]} (its people: CVL)", True)
+        code = community[0] if community is not None else None
+        community_note = f"community {code}" + (" (its people: CVL)" if people else "")
         if best is None and sector is None:
             return None
         text = segment_text(segment)
@@ -308,10 +310,10 @@ class ActorResolver:
             else:
                 why = f"no known name: role noun or title gives {sector}"
                 actor = self._build(text, None, None, sector, None, None, why)
-            return with_community(actor, community)
+            return with_community(actor, code, community_note)
         actor = self._from_entry(text, best[1], sector, day)
         if best[1].entry.kind in ("country", "region"):
-            actor = with_community(actor, community)
+            actor = with_community(actor, code, community_note)
         if actor.sector in OFFICE_SECTORS and best[1].entry.kind == "organisation":
             if any(t.i not in mentions and _word_key(t) in self.kb.former for t in segment):
                 actor = recoded(actor, actor.country, "ELI", "a former office-holder")
@@ -689,16 +691,15 @@ def _named_group(noun: Token, mentions: dict[int, Mention]) -> Mention | None:
     return None
 
 
-def with_community(actor: Actor, community: tuple[str, bool] | None) -> Actor:
+def with_community(actor: Actor, community: str | None, note: str) -> Actor:
     """The actor with its community's code after the sector, as Phoenix writes it
     ("Sikh separatists" ---REBSIK); only for an actor coded by its country and sector."""
     if community is None or actor.sector is None:
         return actor
     if actor.code != f"{actor.country or '---'}{actor.sector}":
         return actor
-    code = f"{actor.code}{community[0][:3]}"
-    reason = f"{actor.reason}; community {community[0]}"
-    return dataclasses.replace(actor, code=code, reason=reason)
+    code = f"{actor.code}{community}"
+    return dataclasses.replace(actor, code=code, reason=f"{actor.reason}; {note}")
 
 
 def _after_prefix(token: Token) -> bool:

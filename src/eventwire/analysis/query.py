@@ -30,9 +30,9 @@ SNAPSHOT_TABLE = "first_mentions"
 AMONG = "e.event_id IN (SELECT unnest(?))"
 """Events whose ids are in one list parameter."""
 COUNTED_MODALITIES = ("asserted", "planned")
-COUNTED = "NOT e.negated AND e.modality IN ('asserted', 'planned')"
+COUNTED = f"NOT e.negated AND e.modality IN {COUNTED_MODALITIES}"
 """Events that count in series, networks and profiles: a denial or a maybe is no event
-(modalities as COUNTED_MODALITIES, for analysis/index.py)."""
+(`analysis/index.py` reads COUNTED_MODALITIES)."""
 COOPERATION = "e.quad_class IN (1, 2)"
 CONFLICT = "e.quad_class IN (3, 4)"
 ROLES = ("source", "target")

@@ -25,7 +25,7 @@ from test_coder_recall import DATE, describe
         "The opposition leader shot back at his critics on Monday.",
         "The rupee hit a record low against the dollar on Monday.",
         "Manchester United beat Liverpool 2-1 at Old Trafford on Sunday.",
-        "Brazil defeated Germany 7-1 in Belo Horizonte.",
+        "Brazil celebrated after beating Germany 7-1 in Belo Horizonte.",
     ],
 )
 def test_cues_other_sense_is_no_event(text: str) -> None:

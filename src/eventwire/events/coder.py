@@ -515,7 +515,7 @@ class EventCoder:
         "police detained 200" (`headcount_verbs`)."""
         verb = head.head
         alone = not any(c.pos_ in ("NOUN", "PROPN") for c in head.children)
-        return head.like_num and alone and verb.lemma_.lower() in self.cues.headcount_verbs
+        return head.like_num and alone and lemma(verb) in self.cues.headcount_verbs
 
     def names_people(self, noun: Token) -> bool:
         """Whether a noun by itself names people ("civilians", "people"), not a thing
@@ -652,9 +652,8 @@ class EventCoder:
                 return self.owned(head, actors, scope, context)
             if head.pos_ == "PROPN" and head.text in scope.people:
                 return [scope.people[head.text]]
-            if head.lower_ in self.cues.people_nouns or self.is_unknown_person(head):
-                return [civilians(head)]
-            if self.is_headcount(head):
+            people = head.lower_ in self.cues.people_nouns or self.is_headcount(head)
+            if people or self.is_unknown_person(head):
                 return [civilians(head)]
         return []
 

@@ -128,8 +128,9 @@ def _target_likeness(prep: Token) -> tuple[bool, bool, int]:
 def is_headline_verb(token: Token) -> bool:
     """A main-clause noun with a subject and an object is a verb the tagger misread, as it
     often does in headlines: "Protesters storm parliament in Skopje"."""
-    deps = {child.dep_ for child in token.children}
-    return token.dep_ == "ROOT" and token.pos_ == "NOUN" and {"nsubj", "dobj"} <= deps
+    if token.dep_ != "ROOT" or token.pos_ != "NOUN":
+        return False
+    return {"nsubj", "dobj"} <= {child.dep_ for child in token.children}
 
 
 def match_token(token: Token, lexicon: Lexicon, detector: str) -> Iterator[Frame]:

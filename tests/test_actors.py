@@ -183,3 +183,31 @@ def test_actors_role_groups_are_organisations() -> None:
         if role.group and role.group not in kb.entries
     }
     assert not unknown
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The U.K. and the u.k. met in the West Bank.",
+        "Officials of the Islamic State of Iraq met Kim Jong Un in New York.",
+        "the west bank town of jenin and NEW YORK",
+    ],
+)
+def test_name_index_finds_what_a_phrase_matcher_finds(nlp, sentence: str) -> None:
+    """The name index replaces spaCy's PhraseMatcher (attr LOWER) to save start-up time:
+    it must find the same runs, overlapping ones included."""
+    from spacy.matcher import PhraseMatcher
+
+    from eventwire.actors.resolver import NameIndex
+
+    spellings = {
+        "u.k.": ["U.K."], "west bank": ["West Bank"], "west": ["West"], "jenin": ["Jenin"],
+        "islamic state": ["Islamic State"], "islamic state of iraq": ["Islamic State of Iraq"],
+        "iraq": ["Iraq"], "un": ["UN"], "new york": ["New York"],
+    }  # fmt: skip
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for name, forms in spellings.items():
+        matcher.add(name, [nlp.make_doc(form) for form in forms])
+    sent = next(iter(nlp(sentence).sents))
+    expected = {(nlp.vocab.strings[key], start, end) for key, start, end in matcher(sent)}
+    assert set(NameIndex.build(spellings, nlp).matches(sent)) == expected

@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
+import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from eventwire import cache
 from eventwire.actors.context import GazetteerPlaces
 from eventwire.actors.knowledge import LINK_WORDS, Entry, KnowledgeBase
 from eventwire.models import Actor
@@ -61,29 +63,65 @@ def _alias_forms(entry: Entry) -> Iterator[tuple[str, str]]:
         yield alias, SEAT
 
 
+class NameIndex:
+    """Every knowledge-base name as the tokenizer splits it, in lower case, for matching
+    runs of tokens: what spaCy's PhraseMatcher does with attr="LOWER", without its cost at
+    start-up (making spaCy lexemes for 13,000 names took most of a second). The split
+    names are cached on disk under a hash of the names and the tokenizer."""
+
+    def __init__(self, names: dict[str, list[tuple[str, ...]]]) -> None:
+        self.keys: dict[tuple[str, ...], tuple[str, ...]] = {}
+        """Token run -> the names (lower case) written so."""
+        self.lengths: dict[str, tuple[int, ...]] = {}
+        """First token -> the lengths of the runs that start with it."""
+        lengths: dict[str, set[int]] = {}
+        for name, runs in names.items():
+            for run in runs:
+                self.keys[run] = (*self.keys.get(run, ()), name)
+                lengths.setdefault(run[0], set()).add(len(run))
+        self.lengths = {first: tuple(sorted(found)) for first, found in lengths.items()}
+
+    @classmethod
+    def build(cls, spellings: Mapping[str, Collection[str]], nlp: Language) -> NameIndex:
+        """Each name's spellings as the tokenizer splits them: "U.K." is one token, "u.k."
+        two."""
+        blob = "\n".join(f"{name}\t{'|'.join(forms)}" for name, forms in spellings.items())
+        tokenizer = f"{nlp.meta.get('name')}-{nlp.meta.get('version')}-{spacy.__version__}"
+
+        def split() -> dict[str, list[tuple[str, ...]]]:
+            return {
+                name: [tuple(t.lower_ for t in nlp.make_doc(form)) for form in forms]
+                for name, forms in spellings.items()
+            }
+
+        return cls(cache.cached("actor-names", [Path(__file__), blob, tokenizer], split))
+
+    def matches(self, sent: Span) -> Iterator[tuple[str, int, int]]:
+        """(name, start, end) of every run of the sentence that is a name, in document
+        offsets, overlapping runs included."""
+        words = [t.lower_ for t in sent]
+        for i, word in enumerate(words):
+            for length in self.lengths.get(word, ()):
+                for name in self.keys.get(tuple(words[i : i + length]), ()):
+                    yield name, sent.start + i, sent.start + i + length
+
+
 class ActorResolver:
     """Resolves actor mentions against a knowledge base, date-aware."""
 
     def __init__(self, kb: KnowledgeBase, nlp: Language) -> None:
         self.kb = kb
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.readings: dict[int, tuple[Reading, ...]] = {}
         texts: dict[str, dict[str, Reading]] = {}
         spellings: dict[str, dict[str, None]] = {}
         for entry in kb.entries.values():
             for alias, how in _alias_forms(entry):
                 texts.setdefault(alias.lower(), {}).setdefault(entry.id, (entry, how))
                 spellings.setdefault(alias.lower(), {})[alias] = None
-        for text, readings in texts.items():
-            key = nlp.vocab.strings.add(text)
-            self.readings[key] = tuple(readings.values())
-            # Tokenize the spellings as written: "U.K." is one token, "u.k." two.
-            self.matcher.add(text, [nlp.make_doc(form) for form in spellings[text]])
+        self.readings = {text: tuple(readings.values()) for text, readings in texts.items()}
+        self.names = NameIndex.build(spellings, nlp)
         # Acronyms match only in capitals: "UN" is not the "Un" of Kim Jong Un, "US" not "Us".
         self.acronyms = frozenset(
-            nlp.vocab.strings[text]
-            for text, forms in spellings.items()
-            if all(form.isupper() for form in forms)
+            text for text, forms in spellings.items() if all(form.isupper() for form in forms)
         )
         self.sector_words = {k: v for k, v in kb.sectors.items() if " " not in k}
         self.sector_phrases = {tuple(k.split()): v for k, v in kb.sectors.items() if " " in k}
@@ -99,7 +137,7 @@ class ActorResolver:
         at all: its case is lost, and "afghan police" is Afghan police (acronyms still need
         capitals: "us" is a pronoun)."""
         found: dict[int, Mention] = {}
-        matches = sorted(self.matcher(sent), key=lambda m: _match_order(sent.doc, m[1], m[2]))
+        matches = sorted(self.names.matches(sent), key=lambda m: _match_order(sent.doc, *m[1:]))
         cased = any(c.isupper() for c in sent.text)
         for key, start, end in matches:
             span = sent.doc[start:end]  # the matcher gives document offsets

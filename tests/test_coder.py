@@ -99,6 +99,9 @@ def test_coder_codes_dyads(sentence: str, expected: set[str]) -> None:
         ("Russia denied shelling the nuclear plant in Ukraine.", "19", True, "reported_denied"),
         ("The EU postponed new sanctions on Belarus.", "163", True, "asserted"),
         ("Serbia will not talk until Kosovo withdraws its troops.", "087", False, "hypothetical"),
+        # a negation covers conjuncts that share its auxiliary, not one with its own tense
+        ("Police did not arrest the leaders and freed the protesters.", "084", False, "asserted"),
+        ("Kenyan protesters were not arrested or charged.", "115", True, "asserted"),
     ],
 )
 def test_coder_reads_negation_and_modality(

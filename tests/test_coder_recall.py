@@ -96,11 +96,17 @@ AGENTLESS_ACTS = [
     ("Police fired on a crowd in Kinshasa, killing two men.", "CODCOP>CODCVL:175@COD"),
     # the parties make an act precise: rebels seizing people abduct them
     ("Rebels captured two soldiers near Goma.", "CODREB>CODMIL:181@COD"),
-    ("Dock workers in Durban extended their strike on Monday.", "ZAFLAB>-:143@ZAF"),
+    ("Dock workers in Durban extended their strike on Monday.", "ZAFLAB>ZAFGOV:143@ZAF"),
     # an event noun that a relative clause says did harm: "the blast, which killed"
     ("Nobody has owned up to the blast, which killed six people in Kabul.", "AFGUAF>AFGCVL:18@AFG"),
     # a crowd counted of a nation is its people, not its state
     ("Thousands of Lebanese marched in Beirut.", "LBNCVL>LBN:141@LBN"),
+    # "him" and "them" point back to what an earlier act was done to
+    ("Kenyan police arrested a journalist and charged him with sedition.", "KENCOP>KENJRN:115"),
+    # members of a sect are the sect's people
+    ("Police in Kano arrested 23 members of a banned sect on Tuesday.", "NGACOP>NGAREL:173@NGA"),
+    # the parties make the act that a target is inferred for: workers' strike is 143
+    ("Dockworkers in Antwerp went on a 24-hour strike against pension cuts.", "BELLAB>BELGOV:143"),
     # a gerund used as a noun: both parties of "fighting between"
     ("Fighting between Sudanese troops and rebels flared near Nyala.", "SDNMIL>SDNREB:19@SDN"),
     ("Fighting between Sudanese troops and rebels flared near Nyala.", "SDNREB>SDNMIL:19@SDN"),

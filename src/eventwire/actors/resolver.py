@@ -34,7 +34,10 @@ NAME, ADJECTIVE, CAPITAL, SEAT = "name", "adjective", "capital", "seat"
 GROUP_KINDS = frozenset({"organisation", "outlet"})
 """Knowledge-base kinds whose people a role noun can name: "fighters of Hamas"."""
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'"})
+OBJECT_PRONOUNS = frozenset({"him", "them"})
+"""Pronouns that stand only for what an act is done to: "arrested the editor and charged him"."""
 PRONOUNS = frozenset({"it", "they", "he", "she", "we", "its", "their", "his", "her", "our"})
+PRONOUNS |= OBJECT_PRONOUNS
 
 Reading = tuple[Entry, str]
 

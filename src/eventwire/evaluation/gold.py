@@ -128,8 +128,9 @@ def score_record(
     planned_as_act: bool = False,
 ) -> None:
     """Add one record's matches to the report; only events the text reports as real
-    count (not the negated, not the hypothetical)."""
+    count (not the negated, not the hypothetical), on both sides."""
     coded = [e for e in events if not e.negated and e.modality != "hypothetical"]
+    gold = [g for g in gold if not g.get("negated") and g.get("modality") != "hypothetical"]
     for level in LEVELS:
         expected = Counter(gold_key(g, level) for g in gold)
         found = Counter(event_key(e, level, planned_as_act=planned_as_act) for e in coded)

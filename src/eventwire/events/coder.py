@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.resolver import (
     ADJECTIVE,
+    OBJECT_PRONOUNS,
     PRONOUNS,
     ActorResolver,
     Mention,
@@ -338,7 +339,8 @@ class EventCoder:
         if targets or (mutual and len(sources) > 1 and not self.require_source):
             pairs = self.directed_pairs(sources, targets, code, mutual=mutual)
         else:
-            places = self.inferred_targets(parties, code, scope)
+            acted = self.party_code(code, next(iter(sources), None), None, match.trigger)
+            places = self.inferred_targets(parties, acted, scope)  # workers' "strike" is 143
             pairs = self.directed_pairs(sources, places, None, mutual=mutual)
         if not self.is_actorless_act(code, match.trigger):
             pairs = [(s, t) for s, t in pairs if s is not None or t is not None]
@@ -700,7 +702,8 @@ class EventCoder:
     ) -> list[Actor]:
         """What a pronoun stands for: the nearest actor before it in the sentence, as an
         event's source ("they met, after which they will sign"), a subject ("Tehran was
-        sanctioned for its crackdown") or the speaker ("Iran said it would"), else the
+        sanctioned for its crackdown"), for "him" and "them" an object ("found the general
+        guilty and sentenced him"), or the speaker ("Iran said it would"), else the
         source of the last event before this sentence in the story. With `kind`, only
         actors of that kind count ("the group" is the last organisation)."""
         if is_first_person(pronoun):
@@ -708,8 +711,9 @@ class EventCoder:
         if kind == PAIR:
             return list(scope.dyads[-1]) if scope.dyads else []
         before = [(i, actors) for i, actors in scope.earlier if i < pronoun.i]
+        roles = ANTECEDENT_ROLES[pronoun.lower_ in OBJECT_PRONOUNS]
         for token in scope.sent[: pronoun.i - scope.sent.start]:
-            if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in PRONOUNS:
+            if token.dep_ in roles and token.lower_ not in PRONOUNS:
                 actors = self.resolver.actors_at(token, scope.mentions, scope.when)
                 if actors:
                     before.append((token.i, actors))
@@ -838,6 +842,8 @@ def act_words(parties: Parties) -> list[Token]:
 
 
 UNSPECIFIED_FORCE = "190"
+ANTECEDENT_ROLES = {False: ("nsubj", "nsubjpass"), True: ("nsubj", "nsubjpass", "dobj")}
+"""The phrases a pronoun may point back to, by whether it is an object pronoun."""
 PartyRule = Callable[[EventCoder, Parties, SentenceScope], None]
 PARTY_RULES: tuple[tuple[str, PartyRule], ...] = (
     ("explosive_attackers", EventCoder.explosive_attackers),

@@ -153,6 +153,10 @@ def lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+"""Verb forms with a tense of their own, not governed by a neighbour's auxiliary."""
+
+
 def governing_chain(trigger: Token) -> list[Token]:
     """The trigger and the verbs above it, as long as the climb stays in linked clauses."""
     chain = [trigger]
@@ -172,7 +176,8 @@ def governing_chain(trigger: Token) -> list[Token]:
 
 
 def is_negated(token: Token) -> bool:
-    """`did not meet`, `no talks`, and conjuncts of a negated verb (`not X or Y`).
+    """`did not meet`, `no talks`, and conjuncts of a negated verb (`not X or Y`) that
+    share its auxiliary: a conjunct with its own tense is asserted on its own.
 
     A loop, not recursion, and at most MAX_CONJUNCTS links up: a list of 20,000 conjuncts
     parses as a chain that deep.
@@ -182,8 +187,8 @@ def is_negated(token: Token) -> bool:
             c.lower_ in NEGATIONS and c.dep_ in ("neg", "det", "advmod") for c in token.children
         ):
             return True
-        if token.dep_ != "conj":
-            return False
+        if token.dep_ != "conj" or token.tag_ in FINITE_TAGS:
+            return False  # "would not allow it and threatened to" denies only the first
         token = token.head
     return False
 

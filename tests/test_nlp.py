@@ -29,3 +29,18 @@ pytestmark = pytest.mark.model
 )
 def test_nlp_sentence_starts(nlp, text: str, first: str) -> None:
     assert next(iter(nlp(text).sents)).text.strip() == first
+
+
+@pytest.mark.parametrize(
+    ("headline", "word", "dep"),
+    [
+        ("Ex-minister jailed for 10 years for graft in Malawi", "Ex", "nsubjpass"),
+        ("Peru expels Mexican ambassador over asylum row", "Peru", "nsubj"),
+        # a participle with an auxiliary, or a verb with a subject, is left as parsed
+        ("Police have arrested three men in Lagos.", "Police", "nsubj"),
+        ("The bishop vanished in Cameroon.", "bishop", "nsubj"),
+    ],
+)
+def test_headline_grammar_relabels_headline_forms(nlp, headline: str, word: str, dep: str) -> None:
+    doc = nlp(headline)
+    assert next(t for t in doc if t.text == word).dep_ == dep

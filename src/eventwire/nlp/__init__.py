@@ -6,12 +6,15 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventwire.errors import ModelNotFoundError
 from eventwire.settings import DEFAULT_MODEL
 
 LINE_BREAKS = "eventwire_line_breaks"
+HEADLINE_GRAMMAR = "eventwire_headline_grammar"
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+NAME_AS_MODIFIER = frozenset({"compound", "nmod", "npadvmod"})
 DATELINE_ENDS = frozenset({":", "-", "--", "\u2013", "\u2014"})
 DATELINE_LENGTH = 12
 DATELINE_MARKS = frozenset({",", "(", *DATELINE_ENDS})
@@ -38,6 +41,35 @@ def line_breaks(doc: Doc) -> Doc:
         if end is not None and end < len(doc):
             doc[end].is_sent_start = True
     return doc
+
+
+@Language.component(HEADLINE_GRAMMAR)
+def headline_grammar(doc: Doc) -> Doc:
+    """Headlines drop the words a parser leans on; two of their forms are relabelled after
+    the parse, in any sentence that has them:
+
+    - a past participle at the root with a subject and no auxiliary or object is a passive
+      ("Three soldiers killed in ambush"; a line without a full stop is no sure sign of a
+      headline, so a past tense, "Bishop abducted in Cameroon", is left as parsed);
+    - a name before a root verb that has no subject, parsed as the verb's modifier, is its
+      subject ("Peru expels Mexican ambassador")."""
+    for sent in doc.sents:
+        root = sent.root
+        if not root.tag_.startswith("VB"):
+            continue
+        subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+        if subject is None:
+            name = next((c for c in root.lefts if c.dep_ in NAME_AS_MODIFIER), None)
+            if name is not None and name.pos_ == "PROPN":
+                name.dep_ = "nsubj"
+        elif root.tag_ == "VBN" and subject.dep_ == "nsubj" and not _has_helper(root):
+            subject.dep_ = "nsubjpass"
+    return doc
+
+
+def _has_helper(verb: Token) -> bool:
+    """An auxiliary or an object: a participle with either is no bare passive."""
+    return any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
 
 
 def dateline_end(doc: Doc, start: int) -> int | None:
@@ -79,4 +111,5 @@ def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
         ) from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+        nlp.add_pipe(HEADLINE_GRAMMAR, last=True)  # after the tags are mapped to parts of speech
     return nlp

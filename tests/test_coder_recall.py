@@ -157,6 +157,7 @@ CONFLICT_AND_PROTEST_LEXICON = [
     # seizing a place, not people or property, is occupying territory (192)
     ("Insurgents captured Beledweyne on Sunday.", "SOMREB>SOM:19@SOM"),
     ("Militiamen seized Kisangani after a short battle.", "CODREB>COD:19@COD"),
+    ("Insurgents seized control of Kismayo after a short battle.", "SOMREB>SOM:192@SOM"),
     ("Rebels detonated a bomb near the barracks in Bujumbura.", "BDIREB>BDI:18@BDI"),
     ("Militants detonated a car bomb in Mogadishu.", "SOMREB>SOM:18@SOM"),
     ("Israeli aircraft bombed Hamas positions in Gaza.", "ISRMIL>PSEREB:19@PSE"),

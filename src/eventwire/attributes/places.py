@@ -419,10 +419,9 @@ class Gazetteer:
             places: list[Token] = []
             if verbal and child.dep_ in OBJECT_DEPS and lemma in WORDS.place_object_lemmas:
                 places.append(child)
-                if is_in(child, WORDS.holding_nouns):  # "captured 70 percent of Bosnia"
-                    held = _first(self._territory(o) for o in _objects_of(child, OF_PREPS))
-                    if held is not None:
-                        return held
+                held = self.held_place(child)  # "captured 70 percent of Bosnia"
+                if held is not None:
+                    return held
             elif child.dep_ == "prep" and _is_direction(child, lemma, verbal, launched):
                 places.extend(obj for obj in child.children if obj.dep_ == "pobj")
             if verbal and child.dep_ in OBJECT_DEPS:
@@ -438,6 +437,13 @@ class Gazetteer:
                         continue  # "Arad was captured" names a person
                 return found
         return _first(self._acted_on_place(attack, countries) for attack in attacks)
+
+    def held_place(self, noun: Token) -> Location | None:
+        """The place a holding noun is a part of ("control of Kabul", "70 percent of
+        Bosnia", `holding_nouns`), else None."""
+        if not is_in(noun, WORDS.holding_nouns):
+            return None
+        return _first(self._territory(o) for o in _objects_of(noun, OF_PREPS))
 
     def _named_site(self, noun: Token) -> Location | None:
         """A site named in capitals that the act takes or strikes, and that the gazetteer

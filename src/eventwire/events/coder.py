@@ -382,12 +382,15 @@ class EventCoder:
 
     def place_targeted(self, parties: Parties, scope: SentenceScope) -> None:
         """ "Shelled Idlib": the country of a place acted on is the target (not for a
-        peaceful act with no doer: `wants_doer`)."""
+        peaceful act with no doer: `wants_doer`), and of a place whose control is seized
+        ("took control of Kabul")."""
         if self.wants_doer(parties, parties.match.frame.code):
             return
         if not parties.targets and parties.target_heads:
             head = parties.target_heads[0]
             parties.targets = self.place_country(head, parties.sources, phrase=True)
+            if not parties.targets and parties.match.frame.code in self.cues.territory_codes:
+                parties.targets = self.country_of(self.gazetteer.held_place(head))
 
     def they_both(self, parties: Parties, scope: SentenceScope) -> None:
         """ "X met Y. They discussed trade": see `both_parties`."""
@@ -623,6 +626,11 @@ class EventCoder:
             location = self.gazetteer.place_of(place, countries)  # not "arrested 12 in X"
         else:
             location = self.gazetteer.place_at(place, countries)
+        return self.country_of(location)
+
+    def country_of(self, location: Location | None) -> list[Actor]:
+        """The country a located place is in, as an actor (none for a place of no known
+        country)."""
         if location is None or location.country is None:
             return []
         why = f"the place {location.name} is in"
@@ -782,11 +790,14 @@ class EventCoder:
         return next((c for c in codes if c is not None), match.frame.code)
 
     def territory_code(self, parties: Parties, code: str) -> str:
-        """Seizing a place, not people or property, is occupying territory
-        (`territory_codes` in cues.yaml): "rebels captured Bunia" is 192."""
+        """Seizing a place, or control of one, not people or property, is occupying
+        territory (`territory_codes` in cues.yaml): "rebels captured Bunia", "seized
+        control of Wad Madani" are 192."""
         becomes = self.cues.territory_codes.get(code)
         place = parties.target_heads[0] if parties.target_heads else None
-        if becomes is None or place is None or self.gazetteer.place_at(place) is None:
+        if becomes is None or place is None:
+            return code
+        if (self.gazetteer.place_at(place) or self.gazetteer.held_place(place)) is None:
             return code
         return becomes if all(t.sector is None for t in parties.targets) else code
 

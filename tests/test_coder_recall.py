@@ -101,8 +101,7 @@ AGENTLESS_ACTS = [
     ("Nobody has owned up to the blast, which killed six people in Kabul.", "AFGUAF>AFGCVL:18@AFG"),
     # a crowd counted of a nation is its people, not its state
     ("Thousands of Lebanese marched in Beirut.", "LBNCVL>LBN:141@LBN"),
-    # headline grammar: a bare participle is a passive, a name before the verb its subject
-    ("Ex-journalist jailed for 10 years for graft in Malawi", "->MWIJRN:173@MWI"),
+    # headline grammar: a name parsed as the modifier of a subjectless verb is its subject
     ("Peru expels Mexican ambassador over asylum row", "PER>MEXGOV:161"),
     # "him" and "them" point back to what an earlier act was done to
     ("Kenyan police arrested a journalist and charged him with sedition.", "KENCOP>KENJRN:115"),

@@ -211,8 +211,10 @@ def _noun_before_gerund(verb: Token) -> Token | None:
 def verb_targets(match: Match) -> list[Token]:
     """Candidate targets of a verb, best first: the pattern's preposition, the object (or
     passive subject), a dative, the usual prepositions on the verb or its object, a name
-    the parser took for an adverb ("criticized Turkey."), and last an object the pattern
-    itself named ("released prisoners")."""
+    the parser took for an adverb ("criticized Turkey."), an object the pattern itself
+    named when a name qualifies it ("ordered the Somali envoy to leave the country":
+    before the objects of the verbs below), and last those objects and the subjects of
+    clauses it governs."""
     verb = match.trigger
     if match.target_head is not None:
         return [match.target_head]
@@ -229,7 +231,7 @@ def verb_targets(match: Match) -> list[Token]:
     named = [o for o in objects if o.i in match.frame.used and _qualified(o)]
     addressed = [child(c, "nsubj") for c in verb.children if c.dep_ == "ccomp"]
     clauses = [a for a in addressed if a is not None]  # "demanded that Russia withdraw"
-    return candidates + misparsed + nested_objects(match) + named + clauses
+    return candidates + misparsed + named + nested_objects(match) + clauses
 
 
 def shared_object(verb: Token) -> list[Token]:

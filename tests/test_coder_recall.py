@@ -103,6 +103,9 @@ AGENTLESS_ACTS = [
     ("Thousands of Lebanese marched in Beirut.", "LBNCVL>LBN:141@LBN"),
     # headline grammar: a name parsed as the modifier of a subjectless verb is its subject
     ("Peru expels Mexican ambassador over asylum row", "PER>MEXGOV:161"),
+    # a weapon someone sent stands for its sender, a force someone merely backs does not
+    ("Ukrainian air defences shot down drones launched by Russia.", "UKR>RUS:19"),
+    ("Police arrested fighters backed by Turkey.", "---COP>---REB:173"),
     # "him" and "them" point back to what an earlier act was done to
     ("Kenyan police arrested a journalist and charged him with sedition.", "KENCOP>KENJRN:115"),
     # members of a sect are the sect's people

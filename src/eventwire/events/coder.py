@@ -63,6 +63,7 @@ from eventwire.events.roles import (
     noun_sources,
     noun_targets,
     origin_of_attack,
+    participle_agent,
     pattern_objects,
     place_object,
     prep_object,
@@ -641,7 +642,8 @@ class EventCoder:
         self, heads: list[Token], scope: SentenceScope, context: Context
     ) -> list[Actor]:
         """The actors of the first phrase that names any; pronouns and "the group" or
-        "the country" point back."""
+        "the country" point back, and a thing or an unnamed force someone sent stands for its
+        sender (`sender`)."""
         for phrase in heads:
             head = counted(phrase, self.cues.quantity_nouns)
             kind = self.anaphor_kind(head)
@@ -655,6 +657,8 @@ class EventCoder:
                 for a in self.resolver.actors_at(head, scope.mentions, scope.when)
                 if not self.is_outlet(a)
             ]
+            if all(map(is_unplaced, actors)) and (sent := self.sender(head, scope, context)):
+                return sent
             if actors:
                 if head.i != phrase.i:
                     actors = [people_of(a) for a in actors]  # "thousands of Lebanese"
@@ -666,6 +670,12 @@ class EventCoder:
             if people or self.is_unknown_person(head):
                 return [civilians(head)]
         return []
+
+    def sender(self, head: Token, scope: SentenceScope, context: Context) -> list[Actor]:
+        """Who sent a thing or unnamed force the phrase names: "rockets fired by Hamas",
+        "drones launched by Russia" (`sending_verbs`)."""
+        agent = participle_agent(head, self.cues.sending_verbs)
+        return self.first_actors([agent], scope, context) if agent is not None else []
 
     def owned(
         self, head: Token, actors: list[Actor], scope: SentenceScope, context: Context

@@ -39,6 +39,7 @@ CUE_LISTS = (
     "score_verbs",
     "harm_verbs",
     "headcount_verbs",
+    "sending_verbs",
 )
 SENSE_DEPS = frozenset(
     {"dobj", "nsubj", "nsubjpass", "attr", "prt", "advmod", "npadvmod", "oprd", "dative"}
@@ -80,6 +81,7 @@ class Cues:
     score_verbs: frozenset[str]
     harm_verbs: frozenset[str]
     headcount_verbs: frozenset[str]
+    sending_verbs: frozenset[str]
     anaphors: dict[str, str]
     weapon_codes: dict[str, str]
     territory_codes: dict[str, str]

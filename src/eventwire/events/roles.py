@@ -51,6 +51,15 @@ def prep_object(token: Token, preps: tuple[str, ...]) -> Token | None:
     return None
 
 
+def participle_agent(noun: Token, lemmas: Container[str]) -> Token | None:
+    """The agent of a participle of one of `lemmas` that modifies a noun: "Russia" in
+    "drones launched by Russia"."""
+    for modifier in noun.children:
+        if modifier.dep_ == "acl" and modifier.tag_ == "VBN" and modifier.lemma_ in lemmas:
+            return prep_object(modifier, ("by",))
+    return None
+
+
 def counted(head: Token, quantity_nouns: frozenset[str]) -> Token:
     """The people a count or gathering stands for: "thousands of protesters", "a group of
     gunmen", "members of Hamas" act as the protesters, the gunmen, Hamas."""

@@ -71,7 +71,7 @@ AGENTLESS_ACTS = [
     ("Eight people were killed in a French drone strike in Mali.", "FRA>MLICVL:19@MLI"),
     ("Clashes between the army and rebels killed 30 people in Darfur.", "SDNMIL>SDNCVL:19@SDN"),
     ("A clash between Indian and Chinese troops left 20 dead.", "INDMIL>CHNMIL:19@-"),
-    ("Thousands marched through central London.", "->-:14@GBR"),
+    ("Thousands marched through central London.", "GBRCVL>GBRGOV:14@GBR"),
     ("Students rallied in Santiago.", "CHLEDU>CHL:14@CHL"),
     ("A journalist was shot dead in Manila.", "->PHLJRN:19@PHL"),
     ("Two aid workers were kidnapped in Darfur.", "->SDNNGO:18@SDN"),

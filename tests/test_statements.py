@@ -56,7 +56,7 @@ def test_statements_participle_restating_the_victims_is_no_second_event() -> Non
         ("French police carried out raids on suspected Islamist militants, detaining 23 people.",
          "detaining"),
         # no victims named: annotators mark the participle as an event
-        ("Israeli troops opened fire in Gaza, wounding dozens.", "wounding"),
+        ("Israeli troops opened fire in Gaza, wounding several.", "wounding"),
     ],
 )  # fmt: skip
 def test_statements_participle_with_other_or_no_victims_stays(text: str, kept: str) -> None:

@@ -42,7 +42,7 @@ CUE_LISTS = (
     "sending_verbs",
 )
 SENSE_DEPS = frozenset(
-    {"dobj", "nsubj", "nsubjpass", "attr", "prt", "advmod", "npadvmod", "oprd", "dative"}
+    {"dobj", "nsubj", "nsubjpass", "attr", "prt", "prep", "advmod", "npadvmod", "oprd", "dative"}
 )
 """The words beside a trigger that may give it another sense (`other_sense`)."""
 NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})

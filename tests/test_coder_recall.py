@@ -106,6 +106,8 @@ AGENTLESS_ACTS = [
     # a weapon someone sent stands for its sender, a force someone merely backs does not
     ("Ukrainian air defences shot down drones launched by Russia.", "UKR>RUS:19"),
     ("Police arrested fighters backed by Turkey.", "---COP>---REB:173"),
+    # a statement about one's own side is aimed at no one (`outward` in code_facts.csv)
+    ("Israel's military denied that its troops fired on journalists.", "ISRMIL>-:016"),
     # "him" and "them" point back to what an earlier act was done to
     ("Kenyan police arrested a journalist and charged him with sedition.", "KENCOP>KENJRN:115"),
     # members of a sect are the sect's people

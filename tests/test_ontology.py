@@ -56,9 +56,9 @@ def test_ontology_every_fact_names_a_code(facts) -> None:
 @pytest.mark.parametrize(
     ("row", "problem"),
     [
-        ("04,999,,,,,", "'999' is not a CAMEO code"),
-        ("4,,,,,,", "'4' is not a CAMEO code prefix"),
-        ("04,,,maybe,,,", "symmetric must be yes, no or empty"),
+        ("04,999,,,,,,", "'999' is not a CAMEO code"),
+        ("4,,,,,,,", "'4' is not a CAMEO code prefix"),
+        ("04,,,maybe,,,,", "symmetric must be yes, no or empty"),
     ],
 )
 def test_ontology_fact_errors_name_file_and_line(tmp_path, monkeypatch, row, problem) -> None:
@@ -67,7 +67,7 @@ def test_ontology_fact_errors_name_file_and_line(tmp_path, monkeypatch, row, pro
 
     load_ontology()  # the codes are read before the table is swapped
     path = tmp_path / "code_facts.csv"
-    header = "code,intent,reject,symmetric,mutual,own_government,received"
+    header = "code,intent,reject,symmetric,mutual,own_government,received,outward"
     path.write_text(f"{header}\n{row}\n", encoding="utf-8")
     monkeypatch.setattr(ontology, "package_data", lambda *parts: path)
     ontology.load_code_facts.cache_clear()

@@ -46,7 +46,7 @@ def load_ontology() -> dict[str, CameoCode]:
 
 CODE_COLUMNS = ("intent", "reject")
 """Columns of `code_facts.csv` whose values are CAMEO codes."""
-FLAG_COLUMNS = ("symmetric", "mutual", "own_government", "received")
+FLAG_COLUMNS = ("symmetric", "mutual", "own_government", "received", "outward")
 """Columns of `code_facts.csv` whose values are "yes" or "no"."""
 FLAGS = frozenset({"yes", "no"})
 

@@ -417,8 +417,13 @@ class EventCoder:
         )
 
     def not_on_itself(self, parties: Parties, scope: SentenceScope) -> None:
-        """A target that is one of the sources is no target: see `acts_on_itself`."""
-        parties.targets = [t for t in parties.targets if not acts_on_itself(parties.sources, t)]
+        """A target that is one of the sources is no target (see `acts_on_itself`), nor,
+        for an act aimed outward (`outward`: statements), one of the sources' country."""
+        targets = [t for t in parties.targets if not acts_on_itself(parties.sources, t)]
+        if self.facts.holds(parties.match.frame.code, "outward"):
+            own = {a.country for a in parties.sources if a.country}
+            targets = [t for t in targets if t.country not in own]
+        parties.targets = targets
 
     def inferred_targets(self, parties: Parties, code: str, scope: SentenceScope) -> list[Actor]:
         """The target of an act the text names none for, by the first target rule that

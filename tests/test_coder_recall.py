@@ -108,6 +108,8 @@ AGENTLESS_ACTS = [
     ("Police arrested fighters backed by Turkey.", "---COP>---REB:173"),
     # a statement about one's own side is aimed at no one (`outward` in code_facts.csv)
     ("Israel's military denied that its troops fired on journalists.", "ISRMIL>-:016"),
+    # unnamed soldiers are those of the one army the story has named, not the place's
+    ("Israeli troops raided Jenin, and soldiers shot two gunmen in the camp.", "ISRMIL>---UAF:19"),
     # "him" and "them" point back to what an earlier act was done to
     ("Kenyan police arrested a journalist and charged him with sedition.", "KENCOP>KENJRN:115"),
     # members of a sect are the sect's people

@@ -25,6 +25,7 @@ from eventwire.actors.resolver import (
     ActorResolver,
     Mention,
     phrase_tokens,
+    recoded,
     segment_text,
 )
 from eventwire.attributes import Gazetteer, event_date
@@ -548,11 +549,14 @@ class EventCoder:
     ) -> tuple[list[Actor], list[Actor]]:
         """Unnamed people of a known kind ("gunmen", "police", "villagers") take a country
         from the best evidence, in this order: the mention itself ("Indonesian troops",
-        done by the resolver), the event's place ("killed four villagers in Darfur"), the
+        done by the resolver), the one country whose organ of that kind the story has named
+        (`as_named_before`), the event's place ("killed four villagers in Darfur"), the
         story's dateline, the country the story names most, then the country whose police,
         courts or government act on them ("Saudi Arabia executed three men"). Under
         PETRARCH's strict rules (`require_source`) only the victims are placed, as
         PETRARCH codes them."""
+        sources = [self.as_named_before(a, scope) for a in sources]
+        targets = [self.as_named_before(a, scope) for a in targets]
         if not any(map(is_unplaced, (*sources, *targets))):
             return sources, targets
         countries = [a.country for a in (*sources, *targets) if a.country]
@@ -571,6 +575,21 @@ class EventCoder:
         if self.require_source:
             return sources, placed_in(targets, country, note)  # PETRARCH: doers stay "---"
         return placed_in(sources, country, note), placed_in(targets, country, note)
+
+    def as_named_before(self, actor: Actor, scope: SentenceScope) -> Actor:
+        """An unplaced organ of a state ("soldiers", "police") is that of the one country
+        whose organ of the same kind the story has named so far: "Israel's military denied
+        that its troops fired, saying soldiers had only targeted ..." (not the country of
+        the place: armies act abroad)."""
+        if not is_unplaced(actor) or actor.sector not in STATE_SECTORS:
+            return actor
+        seen = [a for _, actors in scope.earlier for a in actors]
+        seen += [a for pair in scope.dyads for a in pair]
+        countries = {a.country for a in seen if a.sector == actor.sector and a.country}
+        if len(countries) != 1:
+            return actor
+        country = countries.pop()
+        return recoded(actor, country, actor.sector, f"the story's {actor.sector} are {country}'s")
 
     def place_as_target(
         self, trigger: Token, sources: list[Actor], code: str, scope: SentenceScope

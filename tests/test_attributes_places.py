@@ -278,7 +278,8 @@ LOCATIONS = [
     # a town captured, by any of its names, whatever the tagger takes it for
     ("Rebels captured Ndele on Friday.", "captured", "Ndélé", "CAF"),
     # "on" an island or the outskirts puts an event there
-    ("Marines patrolled on Basilan island overnight.", "patrolled", "Basilan", None),
+    ("Marines patrolled on Basilan island overnight.", "patrolled", "Basilan", "PHL"),
+    ("Migrants landed on the island of Lesbos at dawn.", "landed", "Lesbos", "GRC"),
     # a named site or street when the sentence names no town
     ("Police clashed with anarchists on Dam Square.", "clashed", "Dam Square", None),
     # settlements and localities name their places; a group's stronghold is no place

@@ -21,6 +21,8 @@ from test_coder_recall import DATE, describe
         "She captured the gold medal in the 100 metres in Tokyo.",
         "The film captured the hearts of audiences in Tehran.",
         "The film was shot in Morocco last year.",
+        "The film, shot largely in Rome, opens on Friday.",
+        "A rocket slammed into an empty field near Sderot.",
         "Journalists shot footage in Kabul.",
         "The opposition leader shot back at his critics on Monday.",
         "The rupee hit a record low against the dollar on Monday.",
@@ -40,6 +42,7 @@ def test_cues_other_sense_is_no_event(text: str) -> None:
         ("Police shot a protester in the back in Cairo.", "shot", "17"),
         ("An Israeli airstrike hit a school in Gaza.", "hit", "19"),
         ("Government forces beat protesters in Harare.", "beat", "17"),
+        ("The protester, shot by police in Lagos, died in hospital.", "shot", "19"),
         ("Lebanese demonstrators blocked roads as the currency hit a new low.", "blocked", "14"),
     ],
 )

@@ -71,7 +71,7 @@ def find(events: list[Event], cameo: str) -> Event:
         # several events, subordinate clauses
         (
             "Japan criticized North Korea after Pyongyang launched a missile over Hokkaido.",
-            {"JPN>PRK:111", "PRK>---:15"},
+            {"JPN>PRK:111", "PRK>JPN:15"},
         ),
     ],
 )

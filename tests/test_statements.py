@@ -123,3 +123,16 @@ def test_statements_joined_verbs_with_own_objects_are_separate_acts(
 def test_statements_purpose_of_an_act_is_no_second_event(text: str, expected: str) -> None:
     found = [describe(e).split("/")[0] for e in code_text(text, date=DATE)]
     assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "roots"),
+    [
+        # reporting an attack on one's own side tells the attack, it accuses no one
+        ("Ukraine said Russian forces shelled Kharkiv on Monday.", ["19"]),
+        # a verb of accusing does accuse
+        ("Ukraine accused Russian forces of shelling Kharkiv.", ["11"]),
+    ],
+)
+def test_statements_only_accusing_verbs_accuse(text: str, roots: list[str]) -> None:
+    assert sorted({e.cameo_root for e in code_text(text, date=DATE)}) == roots

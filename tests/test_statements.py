@@ -116,6 +116,8 @@ def test_statements_joined_verbs_with_own_objects_are_separate_acts(
     [
         ("Workers marched to demand higher pensions.", "---LAB>-:141"),
         ("Students occupied the campus to demand the release of their leaders.", "---EDU>-:144"),
+        # a participle of words after a deed states its aim too
+        ("Garment workers walked off the job on Sunday, demanding higher wages.", "---LAB>-:143"),
         # a purpose of the same root: the one with a target stays, with the source
         ("Riot police used tear gas to disperse students in Dhaka.", "BGDCOP>BGDEDU:175"),
     ],

@@ -201,17 +201,20 @@ def _same_act(noun: Reading, other: Reading) -> bool:
 
 def drop_purposes(readings: list[Reading], ontology: dict[str, CameoCode]) -> list[Reading]:
     """ "Workers marched to demand higher pensions", "rebels attacked the town to demand
-    a ransom": words (a verbal act) in a purpose clause of a material act by the same
-    source tell what that act was for; the act is the event, and the purpose no second
-    one. Purposes of the same root are left to `drop_repeats` ("fired tear gas to
-    disperse the crowd" keeps the one with a target)."""
+    a ransom", "thousands marched, demanding his resignation": words (a verbal act) in a
+    purpose clause or participle of a material act by the same source tell what that act
+    was for; the act is the event, and the purpose no second one. Purposes of the same
+    root are left to `drop_repeats` ("fired tear gas to disperse the crowd" keeps the one
+    with a target)."""
     return [r for r in readings if not any(_purpose_of(r, o, ontology) for o in readings)]
 
 
 def _purpose_of(purpose: Reading, act: Reading, ontology: dict[str, CameoCode]) -> bool:
     verb = purpose.trigger
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    clause = infinitive and verb.dep_ in ("advcl", "xcomp") and verb.head.i == act.trigger.i
+    participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"  # "marched, demanding ..."
+    clause = (infinitive and verb.dep_ in ("advcl", "xcomp")) or participle
+    clause = clause and verb.head.i == act.trigger.i
     return (
         clause
         and _dyad(purpose)[0] == _dyad(act)[0]

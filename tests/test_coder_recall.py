@@ -46,7 +46,7 @@ UNNAMED_ACTORS = [
     ("Thousands of people marched in Paris against the pension reform.", "FRACVL>FRA:14@FRA"),
     ("A group of gunmen stormed a hotel in Mogadishu.", "SOMUAF>SOM:19@SOM"),
     ("Dozens of soldiers were killed in an ambush in northern Mali.", "->MLIMIL:19@MLI"),
-    ("Civilians were killed when militants attacked a village in Ituri.", "->CODCVL:19@COD"),
+    ("Civilians were killed when militants attacked a village in Ituri.", "CODREB>CODCVL:19@COD"),
     ("Pirates hijacked a tanker off the coast of Somalia.", "SOMCRM>-:18@SOM"),
     ("Smugglers shot two border guards near the Iranian border.", "IRNCRM>IRNCOP:19@IRN"),
     ("Armed men abducted a priest in Zamfara.", "NGAUAF>NGAREL:18@NGA"),

@@ -138,3 +138,9 @@ def test_statements_purpose_of_an_act_is_no_second_event(text: str, expected: st
 )
 def test_statements_only_accusing_verbs_accuse(text: str, roots: list[str]) -> None:
     assert sorted({e.cameo_root for e in code_text(text, date=DATE)}) == roots
+
+
+def test_statements_passive_of_harm_and_its_when_clause_are_one_event() -> None:
+    text = "Nine people were killed and 20 wounded when a car bomb exploded in Kirkuk."
+    found = [(e.trigger.text, describe(e).split("/")[0]) for e in code_text(text, date=DATE)]
+    assert found == [("killed", "IRQUAF>IRQCVL:1832")]

@@ -83,6 +83,7 @@ from eventwire.events.statements import (
     readings_from_speech,
     rejections_from_negation,
     with_participle_victims,
+    with_passive_victims,
 )
 from eventwire.events.stories import StoryTracker, named_actors, paragraphs, story_actors
 from eventwire.models import Actor, Document, Event, Location, Modality
@@ -237,6 +238,7 @@ class EventCoder:
         readings = self.read_sentence(scope)
         readings += rejections_from_negation(readings, self.facts)
         readings = with_participle_victims(readings, self.ontology, self.cues.harm_verbs)
+        readings = with_passive_victims(readings, self.ontology, self.cues.harm_verbs)
         readings = drop_purposes(drop_back_references(readings), self.ontology)
         readings = drop_repeats(drop_vaguer(readings))
         readings += readings_from_speech(readings, self.ontology, self.cues)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from eventwire.events.roles import is_passive
 from eventwire.models import Actor
 from eventwire.ontology import CameoCode, CodeFacts
 
@@ -125,6 +126,45 @@ def with_participle_victims(
         if _takes_victims(main, told) or (harm and _names_victims(main, told)):
             kept.remove(told)
     return kept
+
+
+def with_passive_victims(
+    readings: list[Reading], ontology: dict[str, CameoCode], harm_verbs: Collection[str]
+) -> list[Reading]:
+    """ "14 people were killed and 30 wounded when a car bomb exploded": a passive of harm
+    (`harm_verbs`) with no doer and the violent act of its "when" clause are one event, at
+    the passive (where annotators mark it), with the act's doer and more precise code;
+    harm verbs joined to the passive go too."""
+    kept = list(readings)
+    for told in readings:
+        if told.source is not None or told.target is None or told not in kept:
+            continue
+        if told.trigger.lemma_.lower() not in harm_verbs or not is_passive(told.trigger):
+            continue
+        joined = {t.i for t in told.trigger.children if t.dep_ == "conj"}
+        verbs = {told.trigger.i, *joined}
+        main = next((r for r in kept if _clause_of(r, told, verbs, ontology)), None)
+        if main is None or not _takes_victims(main, told):
+            continue
+        kept[kept.index(told)] = replace(told, code=main.code, source=main.source)
+        kept = [r for r in kept if r is not main and not _joined_harm(r, joined, harm_verbs)]
+    return kept
+
+
+def _clause_of(
+    main: Reading, told: Reading, verbs: set[int], ontology: dict[str, CameoCode]
+) -> bool:
+    """Whether `main` is the violent act of an adverbial clause of `told`'s verb or of a
+    verb joined to it (`verbs`: "killed and 30 wounded when ...")."""
+    trigger = main.trigger
+    clause = trigger.dep_ == "advcl" and trigger.head.i in verbs
+    return clause and _both_violent(main, told, ontology)
+
+
+def _joined_harm(reading: Reading, joined: set[int], harm_verbs: Collection[str]) -> bool:
+    """ "and 30 wounded": a harm verb joined to the passive, with no doer named."""
+    verb = reading.trigger
+    return verb.i in joined and verb.lemma_.lower() in harm_verbs and reading.target is None
 
 
 def _participle_act(trigger: Token) -> Token | None:

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from eventwire.attributes import Gazetteer
-from eventwire.attributes.gazetteer_data import name_key, read_places
+from eventwire.attributes.gazetteer_data import name_key, read_places, subdivision_words
 from eventwire.attributes.places import LOCATE_RULES, WORDS, PlaceWords
 from eventwire.datafiles import read_word_lists
 from eventwire.errors import DataFileError
@@ -87,8 +87,11 @@ def test_attributes_places_lookup_unknown_name(gazetteer) -> None:
 
 
 def test_attributes_places_small_towns_lose_loose_alternate_names(gazetteer) -> None:
-    """GeoNames gives a province's name to its small main town: no longer matched."""
-    assert gazetteer.lookup("Laghman") is None
+    """GeoNames gives a province's name to its small main town: no longer matched, so the
+    name is the province's (from ISO 3166-2)."""
+    found = gazetteer.lookup("Laghman")
+    assert found is not None and found.geonameid is None
+    assert (found.name, found.country) == ("Laghman Province", "AFG")
 
 
 @pytest.mark.parametrize(
@@ -416,6 +419,93 @@ def test_attributes_places_table_errors_name_file_and_line(tmp_path, row, proble
     with pytest.raises(DataFileError, match=problem) as caught:
         list(read_places(path))
     assert caught.value.line == 2 and caught.value.path == str(path)
+
+
+SUBDIVISIONS = [
+    # a subdivision written with its type word is the subdivision, in its country
+    ("Gunmen attacked a village in Niger state on Sunday.", "attacked", "Niger State", "NGA"),
+    ("Gunmen killed five people in Kagara, Niger state.", "killed", "Kagara", "NGA"),
+    ("Soldiers clashed with rebels in Narino department.", "clashed", "Narino Department", "COL"),
+    ("Insurgents shot a teacher in Narathiwat province.", "shot", "Narathiwat Province", "THA"),
+    ("Fighting broke out in Herat province.", "Fighting", "Herat Province", "AFG"),
+    ("Militants blew up a pipeline in Delta state.", "blew", "Delta State", "NGA"),
+    ("Police fired tear gas at protesters in Lamu county.", "fired", "Lamu County", "KEN"),
+    ("Floods killed thirty people in Hebei province.", "killed", "Hebei Province", "CHN"),
+    ("Troops clashed with rebels in Bari region.", "clashed", "Bari Region", "SOM"),
+    # a bare name no other place has
+    ("Taliban fighters attacked a checkpoint in Laghman.", "attacked", "Laghman Province", "AFG"),
+    ("Separatists attacked a police post in Imo.", "attacked", "Imo State", "NGA"),
+    # rows of places.csv keep their names
+    ("Troops burned villages in Sagaing region.", "burned", "Sagaing Region", "MMR"),
+    ("An airstrike hit a house in Kunar province.", "airstrike", "Kunar", "AFG"),
+    ("A car bomb exploded in Diyala province.", "exploded", "Diyala", "IRQ"),
+    ("Paramilitaries looted towns in Gezira state.", "looted", "Gezira", "SDN"),
+    ("A roadside bomb exploded in Kandahar province.", "exploded", "Kandahar province", "AFG"),
+    (
+        "A roadside bomb killed the governor of Kandahar province.",
+        "killed",
+        "Kandahar province",
+        "AFG",
+    ),
+    # a bare name that a city or a country has stays theirs
+    ("A roadside bomb exploded in Kandahar on Monday.", "exploded", "Kandahār", "AFG"),
+    ("Fighting broke out in Herat.", "Fighting", "Herāt", "AFG"),
+    ("Jihadists killed twelve soldiers in Niger.", "killed", "Niger", "NER"),
+    ("Protesters marched in Georgia on Saturday.", "marched", "Georgia", "GEO"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "word", "name", "country"), SUBDIVISIONS)
+def test_attributes_places_subdivisions(gazetteer, nlp, sentence, word, name, country) -> None:
+    found = gazetteer.locate(trigger_in(nlp, sentence, word))
+    assert found is not None, sentence
+    assert (found.name, found.country) == (name, country)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Delta", "Delta"),  # a common word: the Canadian city, not Nigeria's state
+        ("Bari", "Bari"),  # the Italian city, not Somalia's region
+        ("Eastern Province", None),  # several countries have one
+        ("Nariño", "Narino Department"),  # as ISO spells it
+        ("Wasit Province", "Wasit Governorate"),  # news calls governorates provinces
+    ],
+)
+def test_attributes_places_subdivision_names(gazetteer, name, expected) -> None:
+    found = gazetteer.lookup(name)
+    assert (found.name if found else None) == expected
+
+
+def test_attributes_places_subdivision_points(gazetteer) -> None:
+    """A point where the subdivision's main city ties it to a GeoNames division."""
+    kano = gazetteer.lookup("Kano state")
+    assert kano is not None and kano.lat is not None and kano.lon is not None
+    assert 11 < kano.lat < 13 and 7.5 < kano.lon < 9.5
+    niger = gazetteer.lookup("Niger state")
+    assert niger is not None and niger.lat is None  # no city named Niger: no guess
+
+
+def test_attributes_places_subdivision_words_are_data() -> None:
+    words = subdivision_words()
+    assert {"delta", "rivers", "central", "somali"} <= words.not_bare
+    assert words.type_words["Governorate"] == ("governorate", "province")
+    assert "Municipality" not in words.type_words and "sheng" in words.iso_suffixes
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("type_words: {State: [state]}\niso_suffixes: []\n", "missing list(s): not_bare"),
+        ("type_words: {State: state}\n", "type_words must map each type to a list"),
+    ],
+)
+def test_attributes_places_subdivision_file_errors(tmp_path, text, problem) -> None:
+    path = tmp_path / "subdivisions.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match=re.escape(problem)) as error:
+        subdivision_words(path)
+    assert "subdivisions.yaml" in str(error.value)
 
 
 def test_attributes_places_words_are_data() -> None:

@@ -68,7 +68,8 @@ def find(events: list[Event], cameo: str) -> Event:
         ("Indian and Pakistani troops exchanged fire.", {"IND>PAK:193", "PAK>IND:193"}),
         # givers and receivers
         ("Ukraine received tanks from Germany.", {"DEU>UKR:072"}),
-        # several events, subordinate clauses
+        # several events, subordinate clauses; a missile over Hokkaido (a Japanese
+        # prefecture) is a show of force at Japan
         (
             "Japan criticized North Korea after Pyongyang launched a missile over Hokkaido.",
             {"JPN>PRK:111", "PRK>JPN:15"},

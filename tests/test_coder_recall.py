@@ -110,6 +110,8 @@ AGENTLESS_ACTS = [
     ("Israel's military denied that its troops fired on journalists.", "ISRMIL>-:016"),
     # unnamed soldiers are those of the one army the story has named, not the place's
     ("Israeli troops raided Jenin, and soldiers shot two gunmen in the camp.", "ISRMIL>---UAF:19"),
+    # the object of a dispersal is whom the act was aimed at; "them" is never the doer
+    ("Protesters marched in Cairo, and police fired teargas to disperse them.", "EGYCOP>EGYOPP:17"),
     # "him" and "them" point back to what an earlier act was done to
     ("Kenyan police arrested a journalist and charged him with sedition.", "KENCOP>KENJRN:115"),
     # members of a sect are the sect's people

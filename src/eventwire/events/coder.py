@@ -68,6 +68,7 @@ from eventwire.events.roles import (
     pattern_objects,
     place_object,
     prep_object,
+    purpose_objects,
     purpose_subject,
     same_act_object,
     verb_subject,
@@ -522,7 +523,8 @@ class EventCoder:
             return match, givers, subjects
         if violent:
             subjects += [t for t in [origin_of_attack(match.trigger)] if t is not None]
-        return match, subjects, verb_targets(match) + people
+        aimed = purpose_objects(match.trigger, self.cues.dispersal_verbs)
+        return match, subjects, verb_targets(match) + people + aimed
 
     def is_headcount(self, head: Token) -> bool:
         """A bare number that counts the people an act harms or holds: "gunmen killed 12",
@@ -747,18 +749,21 @@ class EventCoder:
         """What a pronoun stands for: the nearest actor before it in the sentence, as an
         event's source ("they met, after which they will sign"), a subject ("Tehran was
         sanctioned for its crackdown"), for "him" and "them" an object ("found the general
-        guilty and sentenced him"), or the speaker ("Iran said it would"), else the
+        guilty and sentenced him", but never the doer of its own clause: "police fired tear
+        gas to disperse them"), or the speaker ("Iran said it would"), else the
         source of the last event before this sentence in the story. With `kind`, only
         actors of that kind count ("the group" is the last organisation)."""
         if is_first_person(pronoun):
             return list(context.speakers)
         if kind == PAIR:
             return list(scope.dyads[-1]) if scope.dyads else []
-        before = [(i, actors) for i, actors in scope.earlier if i < pronoun.i]
+        own = own_clause(pronoun) if pronoun.lower_ in OBJECT_PRONOUNS else set()
+        before = [(i, actors) for i, actors in scope.earlier if i < pronoun.i and i not in own]
         roles = ANTECEDENT_ROLES[pronoun.lower_ in OBJECT_PRONOUNS]
         for token in scope.sent[: pronoun.i - scope.sent.start]:
-            if token.dep_ in roles and token.lower_ not in PRONOUNS:
-                actors = self.resolver.actors_at(token, scope.mentions, scope.when)
+            if token.dep_ in roles and token.lower_ not in PRONOUNS and token.i not in own:
+                head = counted(token, self.cues.quantity_nouns)  # "thousands of protesters"
+                actors = self.resolver.actors_at(head, scope.mentions, scope.when)
                 if actors:
                     before.append((token.i, actors))
         if context.speakers and context.speech is not None:
@@ -886,6 +891,16 @@ def act_words(parties: Parties) -> list[Token]:
     words ("a car bomb killed", "Israeli aircraft struck")."""
     doc = parties.match.trigger.doc
     return [*parties.source_heads[:1], *(doc[i] for i in sorted(parties.match.frame.used))]
+
+
+def own_clause(pronoun: Token) -> set[int]:
+    """The verbs an object pronoun's clause hangs from (through control: "fired tear gas
+    to disperse them") and their subjects: what the pronoun cannot stand for."""
+    verbs = [pronoun.head] if pronoun.head.pos_ in ("VERB", "AUX") else []
+    while verbs and verbs[-1].dep_ in ("xcomp", "advcl") and verbs[-1].head is not verbs[-1]:
+        verbs.append(verbs[-1].head)
+    subjects = {c.i for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return {v.i for v in verbs} | subjects
 
 
 UNSPECIFIED_FORCE = "190"

@@ -40,6 +40,7 @@ CUE_LISTS = (
     "harm_verbs",
     "headcount_verbs",
     "sending_verbs",
+    "dispersal_verbs",
 )
 SENSE_DEPS = frozenset(
     {"dobj", "nsubj", "nsubjpass", "attr", "prt", "prep", "advmod", "npadvmod", "oprd", "dative"}
@@ -82,6 +83,7 @@ class Cues:
     harm_verbs: frozenset[str]
     headcount_verbs: frozenset[str]
     sending_verbs: frozenset[str]
+    dispersal_verbs: frozenset[str]
     anaphors: dict[str, str]
     weapon_codes: dict[str, str]
     territory_codes: dict[str, str]

@@ -243,6 +243,18 @@ def verb_targets(match: Match) -> list[Token]:
     return candidates + misparsed + named + nested_objects(match) + clauses
 
 
+def purpose_objects(verb: Token, lemmas: Container[str]) -> list[Token]:
+    """The objects of the verb's purpose clauses whose verb is one of `lemmas`: "fired
+    tear gas to disperse the crowd" was aimed at the crowd."""
+    return [
+        obj
+        for clause in verb.children
+        if clause.dep_ == "advcl" and is_infinitive(clause) and clause.lemma_ in lemmas
+        for obj in clause.children
+        if obj.dep_ == "dobj"
+    ]
+
+
 def shared_object(verb: Token) -> list[Token]:
     """The object of the verb coordinated with this one when it has none of its own:
     "shot and killed three militants" shot the militants too."""

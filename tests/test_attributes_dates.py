@@ -150,6 +150,8 @@ RULES = [
     ("mid-2023", False, "2023"),
     ("early March 2001", False, "2001-03"),
     ("the end of last year", False, "2024"),
+    ("March last year", False, "2024-03"),
+    ("May next year", True, "2026-05"),
     ("Tuesday, Dec. 5th, 2023", False, "2023-12-05"),
     ("October", True, "2025-10"),
     ("the past few months", False, None),

@@ -61,6 +61,8 @@ DAY_OFFSETS = MappingProxyType(
      "this evening": 0, "yesterday": -1, "last night": -1, "tomorrow": 1}
 )  # fmt: skip
 UNIT_DAYS = MappingProxyType({"day": 1, "week": 7})
+RELATIVE_STEPS = MappingProxyType({"last": -1, "this": 0, "next": 1})
+"""The words that move a unit of time from publication: "last year", "next month"."""
 LEADING_FILLERS = frozenset(
     {"the", "on", "in", "at", "since", "by", "until", "till", "from", "during", "of",
      "around", "about", "early", "late", "mid", "earlier", "later", "end", "beginning",
@@ -186,6 +188,18 @@ def _month_year(words: list[str], context: Context) -> Resolved | None:
     return None
 
 
+def _month_of_relative_year(words: list[str], context: Context) -> Resolved | None:
+    """ "March last year" -> the March of the year before publication; "in May next
+    year" the one after."""
+    if len(words) != 3 or words[0] not in MONTHS or words[2] != "year":
+        return None
+    if words[1] not in RELATIVE_STEPS or context.publication is None:
+        return None
+    year = context.publication.year + RELATIVE_STEPS[words[1]]
+    forward = RELATIVE_STEPS[words[1]] > 0
+    return Resolved(f"{year}-{MONTHS[words[0]]:02d}", "relative", forward=forward)
+
+
 def _year(words: list[str], context: Context) -> Resolved | None:
     """ "2021" -> 2021."""
     if len(words) == 1 and YEAR.match(words[0]):
@@ -300,9 +314,9 @@ def _ago(words: list[str], context: Context) -> Resolved | None:
 
 def _unit_relative(words: list[str], context: Context) -> Resolved | None:
     """ "last week", "this week", "next month", "last year"."""
-    if len(words) != 2 or words[0] not in ("last", "this", "next") or context.publication is None:
+    if len(words) != 2 or words[0] not in RELATIVE_STEPS or context.publication is None:
         return None
-    steps = {"last": -1, "this": 0, "next": 1}[words[0]]
+    steps = RELATIVE_STEPS[words[0]]
     resolved = _shift(context.publication, words[1], steps)
     if resolved is None:
         return None
@@ -397,6 +411,7 @@ Rule = Callable[[list[str], Context], Resolved | None]
 RULES: tuple[Rule, ...] = (
     _full_date,
     _month_year,
+    _month_of_relative_year,
     _year,
     _month_day,
     _month,

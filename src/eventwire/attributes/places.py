@@ -36,10 +36,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventwire.attributes.clause import VERBAL_POS, clause_chain, entity_span, governing_verb
 from eventwire.attributes.date_rules import MONTHS, WEEKDAYS
@@ -245,7 +245,7 @@ class Gazetteer:
             return found
         heads = [token for token, _ in locative_objects(sent)]
         heads += [child for head in heads for child in head.children if child.dep_ == "appos"]
-        heads += [entity.root for entity in sent.ents if entity.label_ in NAME_LABELS]
+        heads += [entity.root for entity in entities(sent) if entity.label_ in NAME_LABELS]
         near = [self.place_at(head, countries) for head in heads]
         known = [p for p in near if p is not None and p.country and p.name != found.name]
         known.sort(key=lambda place: not self._is_country(place))  # countries say it best
@@ -569,7 +569,7 @@ class Gazetteer:
         a misparsed sentence ("troops have been patrolling Nablus") still names where.
         Not a country, a subject or a topic: those are more often actors or what is
         talked about than the place."""
-        for entity in sent.ents:
+        for entity in entities(sent):
             head, verb = entity.root, governing_verb(entity.root)
             if head.dep_ in NOT_PLACE_DEPS or head.head.lower_ in TALK_PREPS:
                 continue  # "Moscow accused Kyiv", "talks on Gaza", "a man from Atlanta"
@@ -884,6 +884,18 @@ def _unknown_name(noun: Token) -> Span | None:
     if named and named[0].pos_ == "PROPN":
         return _unknown_name(named[0])
     return own_name(noun) if is_in(noun, OWN_NAME_NOUNS) else None
+
+
+def entities(sent: Span) -> list[Span]:
+    """The sentence's named entities. `Span.ents` builds every entity of the document
+    each time it is read, which made a long document's places cost the square of its
+    length; the document's are built once."""
+    return [e for e in _document_entities(sent.doc) if sent.start <= e.start < sent.end]
+
+
+@lru_cache(maxsize=8)
+def _document_entities(doc: Doc) -> tuple[Span, ...]:
+    return tuple(doc.ents)
 
 
 def locative_objects(sent: Span) -> Iterator[tuple[Token, Token | None]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -26,7 +27,7 @@ class Attribution:
 
 def _according_to(token: Token) -> Token | None:
     """`according to X`, attached to the verb or anywhere in its clause."""
-    if "ccording" not in token.sent.text:
+    if not _says_according(token.doc):
         return None
     for c in token.subtree:
         if c.lower_ == "according" and c.head.i in (token.i, *(t.i for t in token.children)):
@@ -34,6 +35,12 @@ def _according_to(token: Token) -> Token | None:
             if to is not None:
                 return child(to, "pobj")
     return None
+
+
+@lru_cache(maxsize=8)
+def _says_according(doc: Doc) -> bool:
+    """Whether the document has "according" at all: read once, not per event."""
+    return any(token.lower_ == "according" for token in doc)
 
 
 def _cited_as_saying(verb: Token) -> list[Token]:
@@ -77,6 +84,7 @@ def said_by(verb: Token, cues: Cues) -> Attribution:
 OPENING_QUOTES = frozenset({"\u201c"})
 CLOSING_QUOTES = frozenset({"\u201d"})
 STRAIGHT_QUOTES = frozenset({'"', "''", "``"})
+QUOTE_MARKS = OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES
 
 
 def quotations(doc: Doc) -> list[tuple[int, int]]:
@@ -85,11 +93,14 @@ def quotations(doc: Doc) -> list[tuple[int, int]]:
     spans = []
     opened: int | None = None
     for token in doc:
-        if token.is_space and "\n" in token.text:
+        text = token.text
+        if text not in QUOTE_MARKS and not token.is_space:
+            continue
+        if token.is_space and "\n" in text:
             opened = None
-        elif token.text in OPENING_QUOTES or (token.text in STRAIGHT_QUOTES and opened is None):
+        elif text in OPENING_QUOTES or (text in STRAIGHT_QUOTES and opened is None):
             opened = token.i
-        elif opened is not None and token.text in CLOSING_QUOTES | STRAIGHT_QUOTES:
+        elif opened is not None and text in CLOSING_QUOTES | STRAIGHT_QUOTES:
             spans.append((opened, token.i))
             opened = None
     return spans

@@ -44,8 +44,10 @@ def _fits(token: Token, slot: Slot) -> bool:
 def _hyphenated(token: Token) -> str:
     """The word a token begins that the tokenizer split at a hyphen ("sit-in", "de-escalation"),
     so that lexicon words written with a hyphen still match; empty when there is none."""
+    if token.whitespace_:  # most tokens: checked first, it is the cheapest test
+        return ""
     doc = token.doc
-    if token.i + 2 >= len(doc) or token.whitespace_ or doc[token.i + 1].text != "-":
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text != "-":
         return ""
     if doc[token.i + 1].whitespace_:
         return ""

@@ -59,10 +59,10 @@ def needs_case(text: str) -> bool:
 
 def case_of(line: str) -> str | None:
     """ "lower" or "upper" for a line written in one case, else None (trust its case)."""
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) < MIN_LETTERS:
+    letters = sum(map(str.isalpha, line))  # map: the text of every document is read
+    if letters < MIN_LETTERS:
         return None
-    share = sum(c.isupper() for c in letters) / len(letters)
+    share = sum(map(str.isupper, line)) / letters
     if share < LOWER_SHARE:
         return "lower"
     return "upper" if share >= UPPER_SHARE else None

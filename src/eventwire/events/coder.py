@@ -759,13 +759,14 @@ class EventCoder:
             return list(scope.dyads[-1]) if scope.dyads else []
         own = own_clause(pronoun) if pronoun.lower_ in OBJECT_PRONOUNS else set()
         before = [(i, actors) for i, actors in scope.earlier if i < pronoun.i and i not in own]
-        roles = ANTECEDENT_ROLES[pronoun.lower_ in OBJECT_PRONOUNS]
+        objects = pronoun.lower_ in OBJECT_PRONOUNS
         for token in scope.sent[: pronoun.i - scope.sent.start]:
-            if token.dep_ in roles and token.lower_ not in PRONOUNS and token.i not in own:
-                head = counted(token, self.cues.quantity_nouns)  # "thousands of protesters"
-                actors = self.resolver.actors_at(head, scope.mentions, scope.when)
-                if actors:
-                    before.append((token.i, actors))
+            if token.i in own or token.lower_ in PRONOUNS or not self.may_stand_for(token, objects):
+                continue
+            head = counted(token, self.cues.quantity_nouns)  # "thousands of protesters"
+            actors = self.resolver.actors_at(head, scope.mentions, scope.when)
+            if actors:
+                before.append((token.i, actors))
         if context.speakers and context.speech is not None:
             speaker_at = context.speech.i if context.speech.i < pronoun.i else scope.sent.start
             before.append((speaker_at, list(context.speakers)))
@@ -774,6 +775,15 @@ class EventCoder:
             before = [(i, [a for a in actors if self.kind_of(a) == kind]) for i, actors in before]
             before = [(i, actors) for i, actors in before if actors]
         return before[-1][1] if before else []
+
+    def may_stand_for(self, token: Token, objects: bool) -> bool:
+        """Whether a pronoun may point back to the phrase: a subject, and for "him" and
+        "them" also an object or whom someone spoke with ("spoke with Putin, urging him";
+        `interlocutor_preps`)."""
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        spoken_to = token.dep_ == "pobj" and token.head.lower_ in self.cues.interlocutor_preps
+        return objects and (token.dep_ == "dobj" or spoken_to)
 
     def kind_of(self, actor: Actor) -> str | None:
         entry = self.resolver.kb.entries.get(actor.id or "")
@@ -904,8 +914,6 @@ def own_clause(pronoun: Token) -> set[int]:
 
 
 UNSPECIFIED_FORCE = "190"
-ANTECEDENT_ROLES = {False: ("nsubj", "nsubjpass"), True: ("nsubj", "nsubjpass", "dobj")}
-"""The phrases a pronoun may point back to, by whether it is an object pronoun."""
 PartyRule = Callable[[EventCoder, Parties, SentenceScope], None]
 PARTY_RULES: tuple[tuple[str, PartyRule], ...] = (
     ("explosive_attackers", EventCoder.explosive_attackers),

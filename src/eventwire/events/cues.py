@@ -41,6 +41,7 @@ CUE_LISTS = (
     "headcount_verbs",
     "sending_verbs",
     "dispersal_verbs",
+    "interlocutor_preps",
 )
 SENSE_DEPS = frozenset(
     {"dobj", "nsubj", "nsubjpass", "attr", "prt", "prep", "advmod", "npadvmod", "oprd", "dative"}
@@ -84,6 +85,7 @@ class Cues:
     headcount_verbs: frozenset[str]
     sending_verbs: frozenset[str]
     dispersal_verbs: frozenset[str]
+    interlocutor_preps: frozenset[str]
     anaphors: dict[str, str]
     weapon_codes: dict[str, str]
     territory_codes: dict[str, str]

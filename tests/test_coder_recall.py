@@ -112,6 +112,8 @@ AGENTLESS_ACTS = [
     ("Israeli troops raided Jenin, and soldiers shot two gunmen in the camp.", "ISRMIL>---UAF:19"),
     # the object of a dispersal is whom the act was aimed at; "them" is never the doer
     ("Protesters marched in Cairo, and police fired teargas to disperse them.", "EGYCOP>EGYOPP:17"),
+    # a name the threatened act would hit is the threat's target, one's own troops are not
+    ("North Korea threatened to turn Seoul into a sea of fire.", "PRK>KOR:13"),
     # "him" and "them" point back to what an earlier act was done to, or whom one spoke with
     ("Macron spoke with Putin on Sunday, urging him to halt the offensive.", "FRAGOV>RUSGOV:02"),
     ("Kenyan police arrested a journalist and charged him with sedition.", "KENCOP>KENJRN:115"),

@@ -222,8 +222,8 @@ def verb_targets(match: Match) -> list[Token]:
     passive subject), a dative, the usual prepositions on the verb or its object, a name
     the parser took for an adverb ("criticized Turkey."), an object the pattern itself
     named when a name qualifies it ("ordered the Somali envoy to leave the country":
-    before the objects of the verbs below), and last those objects and the subjects of
-    clauses it governs."""
+    before the objects of the verbs below), then those objects and the subjects of clauses
+    it governs, and last a name its infinitive complement acts on (`intended`)."""
     verb = match.trigger
     if match.target_head is not None:
         return [match.target_head]
@@ -240,7 +240,7 @@ def verb_targets(match: Match) -> list[Token]:
     named = [o for o in objects if o.i in match.frame.used and _qualified(o)]
     addressed = [child(c, "nsubj") for c in verb.children if c.dep_ == "ccomp"]
     clauses = [a for a in addressed if a is not None]  # "demanded that Russia withdraw"
-    return candidates + misparsed + named + nested_objects(match) + clauses
+    return candidates + misparsed + named + nested_objects(match) + clauses + intended(verb)
 
 
 def purpose_objects(verb: Token, lemmas: Container[str]) -> list[Token]:
@@ -252,6 +252,18 @@ def purpose_objects(verb: Token, lemmas: Container[str]) -> list[Token]:
         if clause.dep_ == "advcl" and is_infinitive(clause) and clause.lemma_ in lemmas
         for obj in clause.children
         if obj.dep_ == "dobj"
+    ]
+
+
+def intended(verb: Token) -> list[Token]:
+    """Names the verb's infinitive complement acts on: "threatened to turn Seoul into a sea
+    of fire" threatens Seoul (not "threatened to send troops")."""
+    return [
+        obj
+        for clause in verb.children
+        if clause.dep_ == "xcomp"
+        for obj in clause.children
+        if obj.dep_ == "dobj" and (obj.pos_ == "PROPN" or _qualified(obj))
     ]
 
 

@@ -198,7 +198,7 @@ CONFLICT_AND_PROTEST_LEXICON = [
     ("Kurdish fighters clashed with Islamic State near Raqqa.", "SYRREBKUR>IMGISI:19@SYR"),
     ("Sudanese paramilitaries looted a hospital in Khartoum.", "SDNREB>SDNHLH:17@SDN"),
     ("Somali pirates hijacked a Greek tanker.", "SOMCRM>GRC:18"),
-    ("Malian soldiers executed twelve civilians.", "MLIMIL>---CVL:175"),
+    ("Malian soldiers executed twelve civilians.", "MLIMIL>---CVL:1823"),
 ]
 
 # A planned act is the intent to do it: 03x to cooperate, 13x to use force, modality planned.

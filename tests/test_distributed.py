@@ -156,3 +156,12 @@ def test_distributed_partition_that_kills_every_worker_is_a_cluster_error() -> N
 
     with pytest.raises(ClusterError, match="killed 4 workers"):
         distributed._result(Dead())  # type: ignore[arg-type]
+
+
+def test_distributed_local_workers_keep_glibc_trimming(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dask's MALLOC_TRIM_THRESHOLD_ made each document cost 10-20% more CPU; a cluster
+    that ran before in this process may have left it in the environment."""
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    with DaskCoder(workers=1) as coder:
+        found = coder.client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_")
+    assert list(found.values()) == [None]

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from eventwire.attributes import Gazetteer
 from eventwire.cli import app
 from eventwire.evaluation import TriggerReport, gold_kind, score_marked
-from eventwire.evaluation.triggers import Marked, read_marked
+from eventwire.evaluation.triggers import Marked, read_marked, same_place
 from eventwire.models import Document, Event, Location, Trigger
 
 TEXT = "Gunmen killed two farmers in Kandahar on Monday."
@@ -98,3 +98,21 @@ def test_evaluation_cli_prints_the_trigger_table(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "event at the marked trigger" in result.stdout
     assert "2 sentences" in result.stdout
+
+
+KYIV, LVIV = Location("Kyiv", "UKR", geonameid=703448), Location("Lviv", "UKR", geonameid=702550)
+BORNO, YOBE = Location("Borno", "NGA", 11.5, 13.0), Location("Yobe", "NGA", 12.2, 11.5)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        (KYIV, Location("Kiev", "UKR", geonameid=703448), True),
+        (KYIV, LVIV, False),
+        # our own regions have no GeoNames id: two of them are one place only by name
+        (BORNO, Location("Borno", "NGA", 11.5, 13.0), True),
+        (BORNO, YOBE, False),
+    ],
+)
+def test_evaluation_same_place_by_id_or_by_name(one: Location, other: Location, same: bool) -> None:
+    assert same_place(one, other) is same

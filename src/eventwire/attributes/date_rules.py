@@ -195,9 +195,9 @@ def _month_of_relative_year(words: list[str], context: Context) -> Resolved | No
         return None
     if words[1] not in RELATIVE_STEPS or context.publication is None:
         return None
-    year = context.publication.year + RELATIVE_STEPS[words[1]]
-    forward = RELATIVE_STEPS[words[1]] > 0
-    return Resolved(f"{year}-{MONTHS[words[0]]:02d}", "relative", forward=forward)
+    steps = RELATIVE_STEPS[words[1]]
+    year = context.publication.year + steps
+    return Resolved(f"{year}-{MONTHS[words[0]]:02d}", "relative", forward=steps > 0)
 
 
 def _year(words: list[str], context: Context) -> Resolved | None:

@@ -84,7 +84,8 @@ def said_by(verb: Token, cues: Cues) -> Attribution:
 OPENING_QUOTES = frozenset({"\u201c"})
 CLOSING_QUOTES = frozenset({"\u201d"})
 STRAIGHT_QUOTES = frozenset({'"', "''", "``"})
-QUOTE_MARKS = OPENING_QUOTES | CLOSING_QUOTES | STRAIGHT_QUOTES
+CLOSING_MARKS = CLOSING_QUOTES | STRAIGHT_QUOTES
+QUOTE_MARKS = OPENING_QUOTES | CLOSING_MARKS
 
 
 def quotations(doc: Doc) -> list[tuple[int, int]]:
@@ -100,7 +101,7 @@ def quotations(doc: Doc) -> list[tuple[int, int]]:
             opened = None
         elif text in OPENING_QUOTES or (text in STRAIGHT_QUOTES and opened is None):
             opened = token.i
-        elif opened is not None and text in CLOSING_QUOTES | STRAIGHT_QUOTES:
+        elif opened is not None and text in CLOSING_MARKS:
             spans.append((opened, token.i))
             opened = None
     return spans

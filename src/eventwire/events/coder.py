@@ -757,9 +757,9 @@ class EventCoder:
             return list(context.speakers)
         if kind == PAIR:
             return list(scope.dyads[-1]) if scope.dyads else []
-        own = own_clause(pronoun) if pronoun.lower_ in OBJECT_PRONOUNS else set()
-        before = [(i, actors) for i, actors in scope.earlier if i < pronoun.i and i not in own]
         objects = pronoun.lower_ in OBJECT_PRONOUNS
+        own = own_clause(pronoun) if objects else set()
+        before = [(i, actors) for i, actors in scope.earlier if i < pronoun.i and i not in own]
         for token in scope.sent[: pronoun.i - scope.sent.start]:
             if token.i in own or token.lower_ in PRONOUNS or not self.may_stand_for(token, objects):
                 continue

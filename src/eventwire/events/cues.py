@@ -135,10 +135,10 @@ def other_sense(trigger: Token, cues: Cues) -> Token | None:
     "the film was shot in", "shot back", "hit a new low"; `other_senses`), or a match
     score beside a verb of defeat ("beat Liverpool 2-1"; `score_verbs`)."""
     senses = cues.other_senses.get(lemma(trigger), frozenset())
-    described = [trigger.head] if trigger.dep_ == "acl" else []  # "the film, shot in Rome"
-    for word in [*trigger.children, *described]:
-        if word.dep_ not in SENSE_DEPS and word not in described:
-            continue
+    words = [c for c in trigger.children if c.dep_ in SENSE_DEPS]
+    if trigger.dep_ == "acl":
+        words.append(trigger.head)  # "the film, shot in Rome": the noun it describes
+    for word in words:
         near = [word, *(c for c in word.children if c.dep_ in ("compound", "amod"))]
         found = next((w for w in near if lemma(w) in senses or w.lower_ in senses), None)
         if found is not None:

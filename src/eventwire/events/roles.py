@@ -248,10 +248,8 @@ def purpose_objects(verb: Token, lemmas: Container[str]) -> list[Token]:
     tear gas to disperse the crowd" was aimed at the crowd."""
     return [
         obj
-        for clause in verb.children
-        if clause.dep_ == "advcl" and is_infinitive(clause) and clause.lemma_ in lemmas
-        for obj in clause.children
-        if obj.dep_ == "dobj"
+        for clause, obj in _clause_objects(verb, "advcl")
+        if is_infinitive(clause) and clause.lemma_ in lemmas
     ]
 
 
@@ -259,11 +257,18 @@ def intended(verb: Token) -> list[Token]:
     """Names the verb's infinitive complement acts on: "threatened to turn Seoul into a sea
     of fire" threatens Seoul (not "threatened to send troops")."""
     return [
-        obj
+        obj for _, obj in _clause_objects(verb, "xcomp") if obj.pos_ == "PROPN" or _qualified(obj)
+    ]
+
+
+def _clause_objects(verb: Token, dep: str) -> list[tuple[Token, Token]]:
+    """(clause verb, its object) for the verb's clauses of one kind."""
+    return [
+        (clause, obj)
         for clause in verb.children
-        if clause.dep_ == "xcomp"
+        if clause.dep_ == dep
         for obj in clause.children
-        if obj.dep_ == "dobj" and (obj.pos_ == "PROPN" or _qualified(obj))
+        if obj.dep_ == "dobj"
     ]
 
 

@@ -14,16 +14,15 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventwire.events.roles import is_passive
+from eventwire.events.cues import FINITE_TAGS, Cues, lemma
+from eventwire.events.roles import is_infinitive, is_passive
 from eventwire.models import Actor
 from eventwire.ontology import CameoCode, CodeFacts
 
 if TYPE_CHECKING:
     from eventwire.events.coder import Context
-    from eventwire.events.cues import Cues
 
 ACCUSE, CLAIM = "112", "015"
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 VERBAL, MATERIAL = frozenset({1, 3}), frozenset({2, 4})
 """CAMEO's quad classes of words (cooperation, conflict) and of deeds."""
 
@@ -122,7 +121,7 @@ def with_participle_victims(
             continue
         if _takes_victims(main, told):
             kept[kept.index(main)] = replace(main, target=told.target)
-        harm = told.trigger.lemma_.lower() in harm_verbs
+        harm = lemma(told.trigger) in harm_verbs
         if _takes_victims(main, told) or (harm and _names_victims(main, told)):
             kept.remove(told)
     return kept
@@ -139,7 +138,7 @@ def with_passive_victims(
     for told in readings:
         if told.source is not None or told.target is None or told not in kept:
             continue
-        if told.trigger.lemma_.lower() not in harm_verbs or not is_passive(told.trigger):
+        if lemma(told.trigger) not in harm_verbs or not is_passive(told.trigger):
             continue
         joined = {t.i for t in told.trigger.children if t.dep_ == "conj"}
         verbs = {told.trigger.i, *joined}
@@ -164,7 +163,7 @@ def _clause_of(
 def _joined_harm(reading: Reading, joined: set[int], harm_verbs: Collection[str]) -> bool:
     """ "and 30 wounded": a harm verb joined to the passive, with no doer named."""
     verb = reading.trigger
-    return verb.i in joined and verb.lemma_.lower() in harm_verbs and reading.target is None
+    return verb.i in joined and lemma(verb) in harm_verbs and reading.target is None
 
 
 def _participle_act(trigger: Token) -> Token | None:
@@ -251,9 +250,8 @@ def drop_purposes(readings: list[Reading], ontology: dict[str, CameoCode]) -> li
 
 def _purpose_of(purpose: Reading, act: Reading, ontology: dict[str, CameoCode]) -> bool:
     verb = purpose.trigger
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     participle = verb.tag_ == "VBG" and verb.dep_ == "advcl"  # "marched, demanding ..."
-    clause = (infinitive and verb.dep_ in ("advcl", "xcomp")) or participle
+    clause = (is_infinitive(verb) and verb.dep_ in ("advcl", "xcomp")) or participle
     clause = clause and verb.head.i == act.trigger.i
     return (
         clause

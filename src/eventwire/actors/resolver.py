@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,16 +74,16 @@ class NameIndex:
     names are cached on disk under a hash of the names and the tokenizer."""
 
     def __init__(self, names: dict[str, list[tuple[str, ...]]]) -> None:
-        self.keys: dict[tuple[str, ...], tuple[str, ...]] = {}
-        """Token run -> the names (lower case) written so."""
-        self.lengths: dict[str, tuple[int, ...]] = {}
-        """First token -> the lengths of the runs that start with it."""
-        lengths: dict[str, set[int]] = {}
+        keys: dict[tuple[str, ...], tuple[str, ...]] = {}
+        lengths: dict[str, set[int]] = defaultdict(set)
         for name, runs in names.items():
             for run in runs:
-                self.keys[run] = (*self.keys.get(run, ()), name)
-                lengths.setdefault(run[0], set()).add(len(run))
+                keys[run] = (*keys.get(run, ()), name)
+                lengths[run[0]].add(len(run))
+        self.keys = keys
+        """Token run -> the names (lower case) written so."""
         self.lengths = {first: tuple(sorted(found)) for first, found in lengths.items()}
+        """First token -> the lengths of the runs that start with it."""
 
     @classmethod
     def build(cls, spellings: Mapping[str, Collection[str]], nlp: Language) -> NameIndex:
